@@ -1,0 +1,366 @@
+using Spectre.Console;
+using Suanli.Core.Economics;
+using Suanli.Scenarios;
+using Suanli.Scenarios.Binding;
+using Suanli.Scenarios.Schema;
+
+namespace Suanli.Cli.Output;
+
+/// <summary>A claim set beside the computed figure.</summary>
+/// <param name="Id">Claim id.</param>
+/// <param name="Text">The claim.</param>
+/// <param name="Metric">Computed figure's name.</param>
+/// <param name="EssayValue">The essay's figure.</param>
+/// <param name="ComputedValue">Suanli's figure, null when it does not exist.</param>
+/// <param name="Comparison">How they are compared.</param>
+/// <param name="Consistent">Whether the computed figure bears the claim out.</param>
+/// <param name="Evidence">Published evidence.</param>
+internal sealed record ClaimCheck(string Id, string Text, ClaimMetric Metric, double EssayValue, double? ComputedValue, ClaimComparison Comparison, bool? Consistent, string? Evidence)
+{
+    /// <summary>Relative tolerance of an "about" claim.</summary>
+    public const double AboutTolerance = 0.15;
+
+    public static ClaimCheck Of(Claim claim, double? computed)
+    {
+        bool? consistent = computed is not { } c ? null : claim.Comparison switch
+        {
+            ClaimComparison.AtLeast => c >= claim.EssayValue,
+            ClaimComparison.AtMost => c <= claim.EssayValue,
+            _ => Math.Abs(c - claim.EssayValue) <= AboutTolerance * Math.Abs(claim.EssayValue),
+        };
+        return new ClaimCheck(claim.Id, claim.Text, claim.Metric, claim.EssayValue, computed, claim.Comparison, consistent, claim.Evidence);
+    }
+}
+
+/// <summary>What <c>suanli econ</c> shows, built once from a result and written as tables or JSON.</summary>
+internal sealed class EconReport
+{
+    private EconReport(Scenario scenario, EconomicsResult result, IReadOnlyList<ClaimCheck> claims)
+    {
+        Scenario = scenario;
+        Result = result;
+        Claims = claims;
+    }
+
+    public Scenario Scenario { get; }
+
+    public EconomicsResult Result { get; }
+
+    public IReadOnlyList<ClaimCheck> Claims { get; }
+
+    private SiteEconomics Site => Result.Site;
+
+    private string Cur => Result.Currency.ToString();
+
+    public static EconReport From(Scenario scenario, EconomicsResult result)
+    {
+        double? Metric(ClaimMetric m) => m switch
+        {
+            ClaimMetric.AccountingBreakEvenRentPerKwMonth => result.AccountingBreakEvenRentPerKwMonth,
+            ClaimMetric.EconomicBreakEvenRentPerKwMonth => result.EconomicBreakEvenRentPerKwMonth,
+            ClaimMetric.BreakEvenOccupancy => result.BreakEvenOccupancy,
+            ClaimMetric.PueAtStabilisedOccupancy => JsonOutput.Finite(result.PueAtStabilisedOccupancy),
+            ClaimMetric.StabilisedYearProfit => result.StabilisedYearProfit,
+            ClaimMetric.Npv => result.Npv,
+            _ => null,
+        };
+        return new EconReport(scenario, result, [.. scenario.Claims.Select(c => ClaimCheck.Of(c, Metric(c.Metric)))]);
+    }
+
+    /// <summary>The simplifications of the model, said in every output.</summary>
+    public static IReadOnlyList<string> ModelNotes { get; } =
+    [
+        "Monthly steps of 730 h from construction start; each phase's capex is spent evenly over the construction months before it opens.",
+        "Occupancy ramps linearly from initialOccupancy to 1 - vacancy; rent, electricity price and opex escalate once a year from the first opening.",
+        "Energy = leased kW x loadFactor x hours x PUE(u), with PUE(u) = 1 + k + f/u, f = (designPue - 1) x pueFixedShare, k = (designPue - 1) - f, u = IT load / capacity in service.",
+        "Depreciation is straight-line by component from the month it opens; an asset is rebuilt at escalated cost when its life ends inside the horizon (replaceAtEndOfLife).",
+        "Income tax is assessed per 12-month project year on EBITDA - depreciation, after losses carried forward (oldest first, within their expiry, up to lossOffsetCap); no credit for losses.",
+        "Free cash flow is unlevered (no debt, no working capital): EBITDA - tax - capex, plus the terminal value in the last month; NPV discounts month m by (1 + r)^-((m + 1)/12).",
+        "Accounting break-even: the rent at which a fully leased year at today's prices, all capacity in service, has EBIT = 0 (depreciation + opex, net of power resold).",
+        "Economic break-even: the base rent at which NPV = 0, found with Brent's method; it includes the cost of capital, construction time and lease-up.",
+    ];
+
+    public EconJson ToJson()
+    {
+        var r = Result;
+        var stack = r.CostStackPerKwMonth;
+        return new EconJson
+        {
+            Scenario = Scenario.Name,
+            Origin = Scenario.Origin,
+            Currency = Cur,
+            RentPerKwMonth = Site.RentPerKwMonth,
+            StabilisedOccupancy = Site.StabilisedOccupancy,
+            DiscountRate = Site.DiscountRate,
+            PowerPricing = Site.PowerPricing,
+            ItCapacityMw = Site.ItCapacityMw,
+            InitialCapex = r.InitialCapex,
+            CapexPerMw = Site.CapexPerMw,
+            Npv = r.Npv,
+            Irr = r.Irr.AnnualRate,
+            IrrNote = r.Irr.Note,
+            PaybackYears = r.PaybackYears,
+            DiscountedPaybackYears = r.DiscountedPaybackYears,
+            AccountingBreakEvenRentPerKwMonth = r.AccountingBreakEvenRentPerKwMonth,
+            EconomicBreakEvenRentPerKwMonth = r.EconomicBreakEvenRentPerKwMonth,
+            BreakEvenOccupancy = r.BreakEvenOccupancy,
+            BreakEvenOccupancyNote = r.BreakEvenOccupancy is null ? BreakEvenOccupancyNote() : null,
+            StabilisedYearProfit = r.StabilisedYearProfit,
+            StabilisedYearProfitPerKwMonth = r.StabilisedYear.PerKwMonth(r.StabilisedYearProfit),
+            CostStackPerKwMonth = stack.Lines.ToDictionary(kv => kv.Key, kv => kv.Value),
+            DepreciationByComponentPerKwMonth = r.DepreciationByComponentPerKwMonth.ToDictionary(kv => SchemaInfoName(kv.Key), kv => kv.Value),
+            PueAtStabilisedOccupancy = JsonOutput.Finite(r.PueAtStabilisedOccupancy),
+            PueFullyLeased = JsonOutput.Finite(r.FullyLeasedYear.Pue),
+            Years = r.Years,
+            Claims = Claims,
+            Inputs = Scenario.Inputs,
+            ModelNotes = ModelNotes,
+        };
+    }
+
+    public void WriteTables(IAnsiConsole console, bool withInputs)
+    {
+        console.WriteLine(Fmt.Text($"Suanli econ - {Scenario.Name} ({Scenario.Origin}) - all money in {Cur}"));
+        if (Scenario.Description is { } d)
+        {
+            console.WriteLine(d);
+        }
+
+        console.WriteLine();
+        console.Write(Summary());
+        console.WriteLine();
+        console.Write(CostStackTable());
+        console.WriteLine();
+        if (Claims.Count > 0)
+        {
+            console.Write(ClaimsTable());
+            console.WriteLine();
+        }
+
+        console.Write(YearsTable());
+        console.WriteLine();
+        if (withInputs)
+        {
+            console.Write(InputsTable());
+            console.WriteLine();
+        }
+
+        foreach (var line in Reading())
+        {
+            console.WriteLine(line);
+        }
+
+        console.WriteLine();
+        console.WriteLine("Model (simplified; docs/economics.md has the equations):");
+        foreach (var note in ModelNotes)
+        {
+            console.WriteLine("  - " + note);
+        }
+
+        if (!withInputs)
+        {
+            console.WriteLine(Fmt.Text($"Every input and its source: add --inputs, or 'suanli presets show NAME' for a preset."));
+        }
+    }
+
+    private Table Summary()
+    {
+        var r = Result;
+        var table = new Table().Title("Summary").AddColumn("figure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit / note");
+        void Row(string figure, string value, string note) => table.AddRow(Markup.Escape(figure), Markup.Escape(value), Markup.Escape(note));
+
+        Row("IT capacity", Fmt.N(Site.ItCapacityMw, 1), Fmt.Text($"MW, {Site.Phases.Count} phase(s), {Site.ConstructionMonths} months to build, {Site.HorizonYears}-year horizon"));
+        Row("Construction capex", Fmt.Millions(r.InitialCapex), Fmt.Text($"M {Cur} ({Fmt.Millions(Site.CapexPerMw)} M {Cur} per MW)"));
+        Row("Rent", Fmt.N(Site.RentPerKwMonth, 1), Fmt.Text($"{Cur} per leased kW-month, power {(Site.PowerPricing == PowerPricing.PassThrough ? "billed separately (passThrough)" : "included in rent")}"));
+        Row("Stabilised occupancy", Fmt.Pct(Site.StabilisedOccupancy), Fmt.Text($"vacancy {Fmt.Pct(Site.Vacancy)}"));
+        Row("NPV", Fmt.Millions(r.Npv), Fmt.Text($"M {Cur} at {Fmt.Pct(Site.DiscountRate)} discount rate, to construction start"));
+        Row("IRR", r.Irr.AnnualRate is { } irr ? Fmt.Pct(irr, 2) : "none", r.Irr.Note ?? "per year, unlevered");
+        Row("Payback", r.PaybackYears is { } p ? Fmt.N(p, 1) : "never", r.PaybackYears is null ? "cumulative cash flow stays negative within the horizon" : "years from construction start");
+        Row("Discounted payback", r.DiscountedPaybackYears is { } dp ? Fmt.N(dp, 1) : "never", r.DiscountedPaybackYears is null ? "discounted cumulative cash flow stays negative within the horizon" : "years from construction start");
+        Row("Accounting break-even rent", Fmt.N(r.AccountingBreakEvenRentPerKwMonth, 1), Fmt.Text($"{Cur} per built kW-month: fully leased year covers depreciation + opex (cost stack below)"));
+        Row("Economic break-even rent", r.EconomicBreakEvenRentPerKwMonth is { } e ? Fmt.N(e, 1) : "none", Fmt.Text($"{Cur} per kW-month in the first year: NPV = 0 at {Fmt.Pct(Site.DiscountRate)}, ramp included"));
+        Row("Break-even occupancy", r.BreakEvenOccupancy is { } o ? Fmt.Pct(o) : "none", r.BreakEvenOccupancy is null
+            ? BreakEvenOccupancyNote()
+            : Fmt.Text($"at {Fmt.N(Site.RentPerKwMonth, 1)} {Cur}; roughly break-even rent / rent = {Fmt.Pct(r.AccountingBreakEvenRentPerKwMonth / Math.Max(Site.RentPerKwMonth, 1e-9))}"));
+        var profit = r.StabilisedYearProfit;
+        Row("Stabilised-year profit (EBIT)", Fmt.Millions(profit), Fmt.Text($"M {Cur}/year at {Fmt.Pct(Site.StabilisedOccupancy)} occupancy = {Fmt.N(r.StabilisedYear.PerKwMonth(profit), 1)} {Cur} per built kW-month: {(profit >= 0 ? "a profit" : "an accounting loss")}"));
+        Row("PUE at stabilised occupancy", double.IsFinite(r.PueAtStabilisedOccupancy) ? Fmt.N(r.PueAtStabilisedOccupancy, 3) : "n/a",
+            Fmt.Text($"design {Fmt.N(Site.DesignPue, 2)} at full load; IT load = occupancy x loadFactor {Fmt.N(Site.LoadFactor, 2)}; fully leased {Fmt.N(r.FullyLeasedYear.Pue, 3)}"));
+        return table;
+    }
+
+    private Table CostStackTable()
+    {
+        var r = Result;
+        var stack = r.CostStackPerKwMonth;
+        var table = new Table()
+            .Title(Fmt.Text($"Why the accounting break-even is {Fmt.N(stack.Total, 1)} {Cur}/kW-month: cost stack of a fully leased year at today's prices"))
+            .AddColumn("line").AddColumn(new TableColumn(Fmt.Text($"{Cur}/kW-month")).RightAligned()).AddColumn(new TableColumn("share").RightAligned()).AddColumn("from");
+        void Row(string line, double value, string from) =>
+            table.AddRow(Markup.Escape(line), Fmt.N(value, 1), stack.Total != 0 ? Fmt.Pct(value / stack.Total) : "-", Markup.Escape(from));
+
+        var lives = string.Join(", ", Site.Capex.Where(c => c.UsefulLifeYears > 0 && c.CostPerMw > 0)
+            .Select(c => Fmt.Text($"{SchemaInfoName(c.Component)} {Fmt.N(r.DepreciationByComponentPerKwMonth[c.Component], 1)} ({Fmt.N(c.UsefulLifeYears, 0)} y)")));
+        Row("depreciation", stack.Depreciation, lives);
+        Row("power (net of resale)", stack.Power, Site.PowerPricing == PowerPricing.PassThrough
+            ? (Site.PassThroughPue is { } pue ? Fmt.Text($"bill minus tenants' payments at contractual PUE {Fmt.N(pue, 2)}") : "tenants pay their metered energy at the actual PUE")
+            : Fmt.Text($"facility energy x {Fmt.N(Site.ElectricityPricePerKwh, 3)} {Cur}/kWh, paid by the operator"));
+        Row("staff", stack.Staff, Fmt.Text($"{Fmt.N(Site.StaffFte, 0)} FTE x {Fmt.Int(Site.StaffCostPerFteYear)} {Cur}/year"));
+        Row("maintenance", stack.Maintenance, Fmt.Text($"{Fmt.Pct(Site.MaintenanceRateOfMepCapex, 2)} of electrical + mechanical capex a year"));
+        Row("insurance and property tax", stack.InsuranceAndPropertyTax, Fmt.Text($"{Fmt.Pct(Site.InsuranceAndPropertyTaxRateOfCapex, 2)} of capex a year"));
+        Row("other fixed opex", stack.OtherOpex, Fmt.Text($"{Fmt.Int(Site.OtherFixedOpexPerMwYear)} {Cur} per MW-year"));
+        table.AddRow("[bold]accounting break-even rent[/]", "[bold]" + Fmt.N(stack.Total, 1) + "[/]", "100.0%", string.Empty);
+        return table;
+    }
+
+    private Table ClaimsTable()
+    {
+        var table = new Table().Title("The essay's claims beside this model").AddColumn("claim").AddColumn(new TableColumn("essay").RightAligned())
+            .AddColumn(new TableColumn("Suanli").RightAligned()).AddColumn("verdict").AddColumn("published evidence");
+        foreach (var c in Claims)
+        {
+            var verdict = c.Consistent switch
+            {
+                null => "not computable",
+                true => c.Comparison switch
+                {
+                    ClaimComparison.AtLeast => "consistent (computed is at least the essay's figure)",
+                    ClaimComparison.AtMost => "consistent (computed is at most the essay's figure)",
+                    _ => Fmt.Text($"consistent (within {Fmt.Pct(ClaimCheck.AboutTolerance, 0)})"),
+                },
+                false => c.Comparison switch
+                {
+                    ClaimComparison.AtLeast => "not borne out: computed is lower",
+                    ClaimComparison.AtMost => "not borne out: computed is higher",
+                    _ => Fmt.Text($"not borne out: differs by more than {Fmt.Pct(ClaimCheck.AboutTolerance, 0)}"),
+                },
+            };
+            var prefix = c.Comparison switch { ClaimComparison.AtLeast => ">= ", ClaimComparison.AtMost => "<= ", _ => "~" };
+            table.AddRow(Markup.Escape($"{c.Id}: {c.Text}"), Markup.Escape(prefix + Fmt.N(c.EssayValue, 1)),
+                c.ComputedValue is { } v ? Fmt.N(v, 1) : "-", Markup.Escape(verdict), Markup.Escape(c.Evidence ?? string.Empty));
+        }
+
+        return table;
+    }
+
+    private Table YearsTable()
+    {
+        var table = new Table().Title(Fmt.Text($"Yearly cash flows (M {Cur}; year 1 starts with construction)"));
+        string[] headers = ["yr", "MW", "occ", "PUE", "rent", "power resale", "power bill", "staff", "maint", "ins+tax", "other", "EBITDA", "deprec", "tax", "capex", "terminal", "FCF", "cum FCF"];
+        foreach (var h in headers)
+        {
+            table.AddColumn(new TableColumn(h).RightAligned());
+        }
+
+        foreach (var y in Result.Years)
+        {
+            table.AddRow(
+                Fmt.Int(y.Year), Fmt.N(y.ItMwInService, 0), y.ItMwInService > 0 ? Fmt.Pct(y.AverageOccupancy, 0) : "-",
+                y.AveragePue is { } p ? Fmt.N(p, 2) : "-",
+                Fmt.Millions(y.RentRevenue), Fmt.Millions(y.PowerRevenue), Fmt.Millions(y.ElectricityCost), Fmt.Millions(y.StaffCost),
+                Fmt.Millions(y.MaintenanceCost), Fmt.Millions(y.InsuranceAndPropertyTax), Fmt.Millions(y.OtherOpex), Fmt.Millions(y.Ebitda),
+                Fmt.Millions(y.Depreciation), Fmt.Millions(y.IncomeTax), Fmt.Millions(y.Capex), Fmt.Millions(y.TerminalValue),
+                Fmt.Millions(y.FreeCashFlow), Fmt.Millions(y.CumulativeFreeCashFlow));
+        }
+
+        return table;
+    }
+
+    private Table InputsTable()
+    {
+        var table = new Table().Title("Inputs and their sources").AddColumn("path").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit").AddColumn("source");
+        foreach (var i in Scenario.Inputs)
+        {
+            var unit = i.Unit?.Replace("currency", Cur, StringComparison.Ordinal) ?? string.Empty;
+            var source = i.Origin switch
+            {
+                InputOrigin.Default => "default",
+                InputOrigin.Set => "--set",
+                _ => i.Source ?? "(no source given)",
+            };
+            table.AddRow(Markup.Escape(i.Path), Markup.Escape(i.Value), Markup.Escape(unit), Markup.Escape(source));
+        }
+
+        return table;
+    }
+
+    private IEnumerable<string> Reading()
+    {
+        var r = Result;
+        yield return "How to read this:";
+        var stabilisedRevenue = Site.RentPerKwMonth * Site.StabilisedOccupancy;
+        yield return Fmt.Text($"  - At {Fmt.N(Site.RentPerKwMonth, 0)} {Cur} and {Fmt.Pct(Site.Vacancy, 0)} vacancy a built kW earns {Fmt.N(stabilisedRevenue, 1)} {Cur} a month in rent against an accounting cost of {Fmt.N(r.AccountingBreakEvenRentPerKwMonth, 1)} {Cur} when fully leased: the stabilised year makes {(r.StabilisedYearProfit >= 0 ? "a profit" : "an accounting loss")} of {Fmt.N(r.StabilisedYear.PerKwMonth(r.StabilisedYearProfit), 1)} {Cur} per built kW-month.");
+        if (r.EconomicBreakEvenRentPerKwMonth is { } e)
+        {
+            yield return Fmt.Text($"  - The economic break-even ({Fmt.N(e, 1)} {Cur}) is {Fmt.N(e / r.AccountingBreakEvenRentPerKwMonth, 2)}x the accounting one: it must also pay {Fmt.Pct(Site.DiscountRate, 0)} a year on capital tied up through {Site.ConstructionMonths} months of construction and {Site.OccupancyRampMonths} months of lease-up, at {Fmt.Pct(Site.StabilisedOccupancy, 0)} occupancy, after tax.");
+        }
+
+        yield return Fmt.Text($"  - NPV is {Fmt.Millions(r.Npv)} M {Cur} at the stated inputs ({(r.Npv >= 0 ? "the project creates value" : "the project destroys value")} at a {Fmt.Pct(Site.DiscountRate, 0)} cost of capital).");
+    }
+
+    private string BreakEvenOccupancyNote() => Fmt.Text($"none: even fully leased, {Fmt.N(Site.RentPerKwMonth, 1)} {Cur} does not cover the accounting cost of {Fmt.N(Result.AccountingBreakEvenRentPerKwMonth, 1)} {Cur}/kW-month");
+
+    private static string SchemaInfoName(CapexComponent component) => char.ToLowerInvariant(component.ToString()[0]) + component.ToString()[1..];
+}
+
+/// <summary>The JSON shape of <c>suanli econ --json</c>.</summary>
+internal sealed record EconJson
+{
+    public required string Scenario { get; init; }
+
+    public required string Origin { get; init; }
+
+    public required string Currency { get; init; }
+
+    public required double RentPerKwMonth { get; init; }
+
+    public required double StabilisedOccupancy { get; init; }
+
+    public required double DiscountRate { get; init; }
+
+    public required PowerPricing PowerPricing { get; init; }
+
+    public required double ItCapacityMw { get; init; }
+
+    public required double InitialCapex { get; init; }
+
+    public required double CapexPerMw { get; init; }
+
+    public required double Npv { get; init; }
+
+    public required double? Irr { get; init; }
+
+    public required string? IrrNote { get; init; }
+
+    public required double? PaybackYears { get; init; }
+
+    public required double? DiscountedPaybackYears { get; init; }
+
+    public required double AccountingBreakEvenRentPerKwMonth { get; init; }
+
+    public required double? EconomicBreakEvenRentPerKwMonth { get; init; }
+
+    public required double? BreakEvenOccupancy { get; init; }
+
+    public required string? BreakEvenOccupancyNote { get; init; }
+
+    public required double StabilisedYearProfit { get; init; }
+
+    public required double StabilisedYearProfitPerKwMonth { get; init; }
+
+    public required Dictionary<string, double> CostStackPerKwMonth { get; init; }
+
+    public required Dictionary<string, double> DepreciationByComponentPerKwMonth { get; init; }
+
+    public required double? PueAtStabilisedOccupancy { get; init; }
+
+    public required double? PueFullyLeased { get; init; }
+
+    public required IReadOnlyList<EconomicsYear> Years { get; init; }
+
+    public required IReadOnlyList<ClaimCheck> Claims { get; init; }
+
+    public required IReadOnlyList<InputValue> Inputs { get; init; }
+
+    public required IReadOnlyList<string> ModelNotes { get; init; }
+}

@@ -1,0 +1,128 @@
+using Suanli.Core.Numerics;
+
+namespace Suanli.Core.Economics;
+
+/// <summary>The data-center cash-flow model of MODEL.md §1: monthly flows, NPV, IRR, payback and break-evens.</summary>
+public static class EconomicsEngine
+{
+    /// <summary>Runs the whole model for one site.</summary>
+    public static EconomicsResult Analyze(SiteEconomics site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var plan = CashFlowPlan.Build(site);
+        var months = plan.Months;
+        var fcf = new double[months];
+        var tax = new double[months];
+        plan.Run(site.RentPerKwMonth, fcf, tax);
+
+        var fullyLeased = SteadyStateYear.For(site, 1.0, site.RentPerKwMonth);
+        var stack = CostStack.Of(fullyLeased);
+        return new EconomicsResult
+        {
+            Currency = site.Currency,
+            Site = site,
+            Npv = plan.Npv(site.RentPerKwMonth),
+            Irr = CashFlowMath.Irr(fcf, 12),
+            PaybackYears = CashFlowMath.PaybackYears(fcf, 12),
+            DiscountedPaybackYears = CashFlowMath.PaybackYears(fcf, 12, site.DiscountRate),
+            InitialCapex = plan.InitialCapex,
+            AccountingBreakEvenRentPerKwMonth = stack.Total,
+            CostStackPerKwMonth = stack,
+            DepreciationByComponentPerKwMonth = fullyLeased.DepreciationByComponent
+                .ToDictionary(kv => kv.Key, kv => fullyLeased.PerKwMonth(kv.Value)),
+            EconomicBreakEvenRentPerKwMonth = EconomicBreakEvenRent(plan, stack.Total),
+            BreakEvenOccupancy = BreakEvenOccupancy(site),
+            StabilisedYear = SteadyStateYear.For(site, site.StabilisedOccupancy, site.RentPerKwMonth),
+            FullyLeasedYear = fullyLeased,
+            Years = Yearly(plan, fcf, tax),
+        };
+    }
+
+    /// <summary>NPV of a site at its own rent and discount rate, without the rest of the analysis.</summary>
+    public static double Npv(SiteEconomics site) => CashFlowPlan.Build(site).Npv(site.RentPerKwMonth);
+
+    /// <summary>The base rent at which NPV = 0 (Brent's method on a bracket that grows until NPV turns positive).</summary>
+    public static double? EconomicBreakEvenRent(SiteEconomics site)
+    {
+        var plan = CashFlowPlan.Build(site);
+        return EconomicBreakEvenRent(plan, CostStack.Of(SteadyStateYear.For(site, 1.0, site.RentPerKwMonth)).Total);
+    }
+
+    private static double? EconomicBreakEvenRent(CashFlowPlan plan, double accountingBreakEven)
+    {
+        var firstGuess = Math.Max(1, Math.Max(accountingBreakEven, plan.Site.RentPerKwMonth)) * 2;
+        // Accuracy is on the rent: a millionth of a cent per kW-month.
+        return RootFinder.BrentExpandingUp(plan.Npv, 0, firstGuess, accuracy: 1e-8);
+    }
+
+    /// <summary>Occupancy in [0, 1] at which the steady-state year's EBIT is zero at the site's rent.</summary>
+    public static double? BreakEvenOccupancy(SiteEconomics site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        double Ebit(double occupancy) => SteadyStateYear.For(site, occupancy, site.RentPerKwMonth).Ebit;
+        if (Ebit(1) < 0)
+        {
+            return null;
+        }
+
+        return Ebit(0) >= 0 ? 0 : RootFinder.Brent(Ebit, 0, 1, 1e-12);
+    }
+
+    private static List<EconomicsYear> Yearly(CashFlowPlan plan, double[] fcf, double[] tax)
+    {
+        var rows = new List<EconomicsYear>();
+        var perMonth = Math.Pow(1 + plan.Site.DiscountRate, -1.0 / 12);
+        var factor = perMonth;
+        var cumulative = 0.0;
+        for (var start = 0; start < plan.Months; start += 12)
+        {
+            var end = Math.Min(start + 12, plan.Months);
+            double Sum(double[] a) => a.AsSpan(start, end - start).ToArray().Sum();
+            var discounted = 0.0;
+            for (var m = start; m < end; m++)
+            {
+                discounted += fcf[m] * factor;
+                factor *= perMonth;
+            }
+
+            double occupancySum = 0;
+            var operatingMonths = 0;
+            for (var m = start; m < end; m++)
+            {
+                if (plan.CommissionedKw[m] > 0)
+                {
+                    occupancySum += plan.LeasedKw[m] / plan.CommissionedKw[m];
+                    operatingMonths++;
+                }
+            }
+
+            var itEnergy = Sum(plan.ItEnergyKwh);
+            var yearFcf = Sum(fcf);
+            cumulative += yearFcf;
+            rows.Add(new EconomicsYear
+            {
+                Year = start / 12 + 1,
+                ItMwInService = plan.CommissionedKw[end - 1] / 1000,
+                AverageOccupancy = operatingMonths > 0 ? occupancySum / operatingMonths : 0,
+                AveragePue = itEnergy > 0 ? Sum(plan.FacilityEnergyKwh) / itEnergy : null,
+                EnergyMwh = Sum(plan.FacilityEnergyKwh) / 1000,
+                RentRevenue = plan.Site.RentPerKwMonth * Sum(plan.RentUnits),
+                PowerRevenue = Sum(plan.PowerRevenue),
+                ElectricityCost = Sum(plan.ElectricityCost),
+                StaffCost = Sum(plan.StaffCost),
+                MaintenanceCost = Sum(plan.MaintenanceCost),
+                InsuranceAndPropertyTax = Sum(plan.InsuranceAndPropertyTax),
+                OtherOpex = Sum(plan.OtherOpex),
+                Depreciation = Sum(plan.Depreciation),
+                IncomeTax = Sum(tax),
+                Capex = Sum(plan.Capex),
+                TerminalValue = end == plan.Months ? plan.TerminalValue : 0,
+                FreeCashFlow = yearFcf,
+                DiscountedFreeCashFlow = discounted,
+                CumulativeFreeCashFlow = cumulative,
+            });
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,49 @@
+using Suanli.Core;
+using Suanli.Core.Economics;
+using Suanli.Scenarios.Binding;
+using Suanli.Scenarios.Schema;
+
+namespace Suanli.Scenarios;
+
+/// <summary>A claim of the essay, to be set beside the computed figure.</summary>
+/// <param name="Id">Claim identifier (C1…C9).</param>
+/// <param name="Text">The claim in words.</param>
+/// <param name="Metric">The computed figure it is about.</param>
+/// <param name="EssayValue">The essay's figure.</param>
+/// <param name="Comparison">How the two are compared.</param>
+/// <param name="Evidence">What published data say, with sources.</param>
+public sealed record Claim(string Id, string Text, ClaimMetric Metric, double EssayValue, ClaimComparison Comparison, string? Evidence);
+
+/// <summary>A validated scenario: immutable inputs for the engines plus the record of where every value came from.</summary>
+public sealed record Scenario
+{
+    /// <summary>Scenario name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What it describes.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Currency of every money value.</summary>
+    public required Currency Currency { get; init; }
+
+    /// <summary>The site economics inputs, when the scenario has a <c>site</c> section.</summary>
+    public SiteEconomics? Site { get; init; }
+
+    /// <summary>The essay's claims the scenario speaks to.</summary>
+    public IReadOnlyList<Claim> Claims { get; init; } = [];
+
+    /// <summary>Every value used, with its source and origin, in document order.</summary>
+    public required IReadOnlyList<InputValue> Inputs { get; init; }
+
+    /// <summary>The file path or <c>preset:NAME</c> the scenario was read from.</summary>
+    public required string Origin { get; init; }
+}
+
+/// <summary>The outcome of loading a scenario: the scenario, or the diagnostics that explain why there is none.</summary>
+/// <param name="Scenario">The scenario; null when any error was found.</param>
+/// <param name="Diagnostics">Errors and warnings, in the order found.</param>
+public sealed record LoadResult(Scenario? Scenario, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Whether a scenario was produced.</summary>
+    public bool Succeeded => Scenario is not null;
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Suanli.Core;
+using Suanli.Core.Economics;
+using Suanli.Scenarios.Binding;
+using Suanli.Scenarios.Schema;
+
+namespace Suanli.Scenarios;
+
+/// <summary>Turns bound DTOs into the immutable scenario, checking what no single key can: sums, combinations, plausibility.</summary>
+internal static class ScenarioBuilder
+{
+    /// <summary>
+    /// Reference exchange rate used only to judge plausibility of money inputs in either currency:
+    /// 7.2 RMB/USD, implied by Xinhua converting RMB 380 bn to "about USD 53 bn" (24 Feb 2025).
+    /// </summary>
+    private const double PlausibilityRmbPerUsd = 7.2;
+
+    public static Scenario Build(ScenarioDto dto, YamlBinder binder, string origin, List<Diagnostic> diagnostics)
+    {
+        var currency = dto.Currency!.Value;
+        var site = dto.Site is null ? null : BuildSite(dto.Site, currency, binder, diagnostics);
+        return new Scenario
+        {
+            Name = dto.Name!,
+            Description = dto.Description,
+            Currency = currency,
+            Site = site,
+            Claims = [.. (dto.Claims ?? []).Select(c => new Claim(c.Id!, c.Text!, c.Metric!.Value, c.EssayValue!.Value, c.Comparison ?? ClaimComparison.About, c.Evidence))],
+            Inputs = [.. binder.Inputs.Values],
+            Origin = origin,
+        };
+    }
+
+    private static SiteEconomics BuildSite(SiteDto s, Currency currency, YamlBinder binder, List<Diagnostic> diagnostics)
+    {
+        void Error(string code, string path, string message, string allowed)
+        {
+            var at = binder.Locations.TryGetValue(path, out var l) ? l : new SourceLocation(binder.Inputs.Values.FirstOrDefault()?.File ?? string.Empty, 0, 0);
+            diagnostics.Add(new Diagnostic(Severity.Error, code, at.File, at.Line, at.Column, path, message, allowed));
+        }
+
+        var capacity = s.ItCapacityMw!.Value;
+        var horizon = s.HorizonYears!.Value;
+        var phases = s.Phases is { Count: > 0 }
+            ? [.. s.Phases.Select(p => new DeliveryPhase(p.ItMw!.Value, p.StartMonth!.Value))]
+            : new List<DeliveryPhase> { new(capacity, 0) };
+
+        if (s.Phases is { Count: > 0 })
+        {
+            var sum = phases.Sum(p => p.ItMw);
+            if (Math.Abs(sum - capacity) > 1e-6 * capacity)
+            {
+                Error(DiagnosticCodes.Inconsistent, "site.phases", F($"the phases add up to {sum:G6} MW but itCapacityMw is {capacity:G6} MW"), "phases whose itMw sum to site.itCapacityMw");
+            }
+
+            if (phases.Min(p => p.StartMonth) != 0)
+            {
+                Error(DiagnosticCodes.Inconsistent, "site.phases", F($"the first phase starts at month {phases.Min(p => p.StartMonth)}"), "one phase with startMonth: 0 (months count from the first opening)");
+            }
+
+            for (var i = 0; i < phases.Count; i++)
+            {
+                if (phases[i].StartMonth >= 12 * horizon)
+                {
+                    Error(DiagnosticCodes.Inconsistent, F($"site.phases[{i}].startMonth"), F($"month {phases[i].StartMonth} is after the {horizon}-year horizon ends"), F($"a start month below {12 * horizon}"));
+                }
+            }
+        }
+
+        var c = s.Capex!;
+        var capex = new List<CapexItem>
+        {
+            Item(CapexComponent.Land, c.Land!),
+            Item(CapexComponent.Building, c.Building!),
+            Item(CapexComponent.Electrical, c.Electrical!),
+            Item(CapexComponent.Mechanical, c.Mechanical!),
+            Item(CapexComponent.FitOut, c.FitOut!),
+            Item(CapexComponent.SoftCosts, c.SoftCosts!),
+        };
+
+        var pricing = s.PowerPricing!.Value;
+        if (pricing == PowerPricing.Included && s.PassThroughPue is not null)
+        {
+            Error(DiagnosticCodes.Inconsistent, "site.passThroughPue", "passThroughPue is set but powerPricing is included (tenants are not billed for power)", "remove passThroughPue, or set powerPricing: passThrough");
+        }
+
+        if (pricing == PowerPricing.Included && s.PowerMarkup is > 0)
+        {
+            Error(DiagnosticCodes.Inconsistent, "site.powerMarkup", "powerMarkup is set but powerPricing is included (no power is resold)", "powerMarkup: 0, or powerPricing: passThrough");
+        }
+
+        // Money inputs judged in USD-equivalent so one rule serves both currencies.
+        var toUsd = currency == Currency.RMB ? 1 / PlausibilityRmbPerUsd : 1.0;
+        var capexPerMw = capex.Sum(i => i.CostPerMw);
+        Plausible("site.capex", capexPerMw, 0.3e6, 60e6, "total construction cost per MW");
+        Plausible("site.rentPerKwMonth", s.RentPerKwMonth!.Value, 0, 3000, "rent per kW-month");
+        Plausible("site.electricityPricePerKwh", s.ElectricityPricePerKwh!.Value, 0.002, 1.5, "electricity price per kWh");
+        Plausible("site.staffCostPerFteYear", s.StaffCostPerFteYear!.Value, 0, 1e6, "cost per FTE-year");
+        Plausible("site.otherFixedOpexPerMwYear", s.OtherFixedOpexPerMwYear!.Value, 0, 5e6, "other fixed opex per MW-year");
+
+        void Plausible(string path, double value, double lowUsd, double highUsd, string what)
+        {
+            var usd = value * toUsd;
+            if (usd < lowUsd || usd > highUsd)
+            {
+                var low = lowUsd / toUsd;
+                var high = highUsd / toUsd;
+                Error(DiagnosticCodes.Implausible, path,
+                    F($"{what} of {value:#,0.###} {currency} is far outside physical or market sense"),
+                    F($"{low:#,0.###} to {high:#,0.###} {currency} (USD {lowUsd:#,0.###} to {highUsd:#,0.###} at {PlausibilityRmbPerUsd} RMB/USD)"));
+            }
+        }
+
+        return new SiteEconomics
+        {
+            Currency = currency,
+            ItCapacityMw = capacity,
+            ConstructionMonths = s.ConstructionMonths!.Value,
+            HorizonYears = horizon,
+            Phases = phases,
+            Capex = capex,
+            CapexEscalation = s.CapexEscalation!.Value,
+            ReplaceAtEndOfLife = s.ReplaceAtEndOfLife!.Value,
+            TerminalValue = s.TerminalValue!.Value,
+            DesignPue = s.DesignPue!.Value,
+            PueFixedShare = s.PueFixedShare!.Value,
+            LoadFactor = s.LoadFactor!.Value,
+            ElectricityPricePerKwh = s.ElectricityPricePerKwh!.Value,
+            ElectricityPriceEscalation = s.ElectricityPriceEscalation!.Value,
+            PowerPricing = pricing,
+            PowerMarkup = s.PowerMarkup!.Value,
+            PassThroughPue = s.PassThroughPue,
+            StaffFte = s.StaffFte!.Value,
+            StaffCostPerFteYear = s.StaffCostPerFteYear!.Value,
+            MaintenanceRateOfMepCapex = s.MaintenanceRateOfMepCapex!.Value,
+            InsuranceAndPropertyTaxRateOfCapex = s.InsuranceAndPropertyTaxRateOfCapex!.Value,
+            OtherFixedOpexPerMwYear = s.OtherFixedOpexPerMwYear!.Value,
+            OpexInflation = s.OpexInflation!.Value,
+            RentPerKwMonth = s.RentPerKwMonth!.Value,
+            RentEscalator = s.RentEscalator!.Value,
+            InitialOccupancy = s.InitialOccupancy!.Value,
+            Vacancy = s.Vacancy!.Value,
+            OccupancyRampMonths = s.OccupancyRampMonths!.Value,
+            IncomeTaxRate = s.IncomeTaxRate!.Value,
+            LossCarryForwardYears = s.LossCarryForwardYears,
+            LossOffsetCap = s.LossOffsetCap!.Value,
+            DiscountRate = s.DiscountRate!.Value,
+        };
+    }
+
+    private static CapexItem Item(CapexComponent component, CapexItemDto dto) =>
+        new(component, dto.CostPerMw!.Value, dto.UsefulLifeYears!.Value);
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

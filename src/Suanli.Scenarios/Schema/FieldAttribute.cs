@@ -1,0 +1,36 @@
+namespace Suanli.Scenarios.Schema;
+
+/// <summary>
+/// Describes one scenario key: what it means, its unit, whether it is required, its default and its allowed range.
+/// The binder validates against it and the scenario reference in docs/ is generated from it, so the two cannot drift.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
+public sealed class FieldAttribute(string description) : Attribute
+{
+    /// <summary>What the key means.</summary>
+    public string Description { get; } = description;
+
+    /// <summary>Unit of a number (e.g. <c>MW</c>, <c>currency/kWh</c>, <c>fraction</c>); null for unitless or non-numbers.</summary>
+    public string? Unit { get; set; }
+
+    /// <summary>Whether the key must be present.</summary>
+    public bool Required { get; set; }
+
+    /// <summary>The value used when the key is absent, written as in YAML; null means "absent stays absent".</summary>
+    public string? Default { get; set; }
+
+    /// <summary>Lowest allowed number.</summary>
+    public double Min { get; set; } = double.NegativeInfinity;
+
+    /// <summary>Highest allowed number.</summary>
+    public double Max { get; set; } = double.PositiveInfinity;
+
+    /// <summary>Whether <see cref="Min"/> itself is excluded.</summary>
+    public bool MinExclusive { get; set; }
+
+    /// <summary>Whether <see cref="Max"/> itself is excluded.</summary>
+    public bool MaxExclusive { get; set; }
+
+    /// <summary>What an absent optional key means, for the reference (e.g. "actual PUE").</summary>
+    public string? WhenAbsent { get; set; }
+}

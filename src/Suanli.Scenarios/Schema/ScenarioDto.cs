@@ -1,0 +1,187 @@
+using Suanli.Core;
+using Suanli.Core.Economics;
+
+namespace Suanli.Scenarios.Schema;
+
+// The YAML shape of a scenario. These mutable classes exist only to be bound and validated once; engines
+// see the immutable records built from them (ScenarioBuilder). Keys are the camelCase property names.
+
+/// <summary>A scenario file.</summary>
+public sealed class ScenarioDto
+{
+    [Field("Short identifier of the scenario, e.g. cn-2025-essay.", Required = true)]
+    public string? Name { get; set; }
+
+    [Field("What the scenario describes and on what basis (the essay's figures or published data).")]
+    public string? Description { get; set; }
+
+    [Field("Currency of every money value in the scenario: RMB or USD.", Required = true)]
+    public Currency? Currency { get; set; }
+
+    [Field("Economics of one data-center site or campus (MODEL.md §1); needed by `suanli econ`.")]
+    public SiteDto? Site { get; set; }
+
+    [Field("The essay's claims this scenario speaks to; each is shown beside the figure Suanli computes.")]
+    public List<ClaimDto>? Claims { get; set; }
+}
+
+/// <summary>The <c>site</c> section.</summary>
+public sealed class SiteDto
+{
+    [Field("IT (critical) capacity at full build-out.", Unit = "MW", Required = true, Min = 0, MinExclusive = true, Max = 5000)]
+    public double? ItCapacityMw { get; set; }
+
+    [Field("Months from construction start until the first capacity is in service; each phase's capex is spent evenly over this many months before it opens.", Unit = "months", Required = true, Min = 1, Max = 120)]
+    public int? ConstructionMonths { get; set; }
+
+    [Field("Years of operation modelled after the first capacity is in service.", Unit = "years", Default = "20", Min = 1, Max = 60)]
+    public int? HorizonYears { get; set; }
+
+    [Field("Delivery phases (capacity put into service in tranches). Their itMw must sum to itCapacityMw and the first must start at month 0.", WhenAbsent = "all capacity in one phase at month 0")]
+    public List<PhaseDto>? Phases { get; set; }
+
+    [Field("Construction cost per MW of IT capacity, by component, each with a useful life for straight-line depreciation.", Required = true)]
+    public CapexDto? Capex { get; set; }
+
+    [Field("Annual escalation of the cost of replacing an asset at the end of its life.", Unit = "fraction/year", Default = "0", Min = -0.2, Max = 0.5)]
+    public double? CapexEscalation { get; set; }
+
+    [Field("Rebuild an asset (at escalated cost) when its useful life ends inside the horizon, and depreciate it again.", Default = "true")]
+    public bool? ReplaceAtEndOfLife { get; set; }
+
+    [Field("Value received at the end of the horizon: none, or bookValue (land plus undepreciated assets).", Default = "bookValue")]
+    public TerminalValueMethod? TerminalValue { get; set; }
+
+    [Field("PUE at full design IT load.", Unit = "ratio", Required = true, Min = 1, Max = 3)]
+    public double? DesignPue { get; set; }
+
+    [Field("Share of the design facility overhead (designPue − 1) that does not fall with IT load; PUE(u) = 1 + k + f/u.", Unit = "fraction", Required = true, Min = 0, Max = 1)]
+    public double? PueFixedShare { get; set; }
+
+    [Field("Average power draw of leased capacity as a share of the leased kW.", Unit = "fraction", Required = true, Min = 0, MinExclusive = true, Max = 1)]
+    public double? LoadFactor { get; set; }
+
+    [Field("Electricity price paid by the site.", Unit = "currency/kWh", Required = true, Min = 0, MinExclusive = true, Max = 20)]
+    public double? ElectricityPricePerKwh { get; set; }
+
+    [Field("Annual escalation of the electricity price.", Unit = "fraction/year", Default = "0", Min = -0.2, Max = 0.5)]
+    public double? ElectricityPriceEscalation { get; set; }
+
+    [Field("Who pays for power: passThrough (tenants pay metered energy × PUE on top of rent; the usual Chinese per-kW rent) or included (rent includes power).", Required = true)]
+    public PowerPricing? PowerPricing { get; set; }
+
+    [Field("Markup on power resold to tenants (passThrough only).", Unit = "fraction", Default = "0", Min = 0, Max = 2)]
+    public double? PowerMarkup { get; set; }
+
+    [Field("Contractual PUE billed to tenants under passThrough.", Unit = "ratio", Min = 1, Max = 3, WhenAbsent = "tenants are billed the actual PUE at the month's load")]
+    public double? PassThroughPue { get; set; }
+
+    [Field("Staff on site from the first month in service.", Unit = "FTE", Required = true, Min = 0, Max = 10000)]
+    public double? StaffFte { get; set; }
+
+    [Field("Fully loaded cost of one FTE for a year.", Unit = "currency/FTE-year", Required = true, Min = 0, Max = 1e8)]
+    public double? StaffCostPerFteYear { get; set; }
+
+    [Field("Maintenance per year as a share of electrical + mechanical capex in service.", Unit = "fraction/year", Required = true, Min = 0, Max = 0.25)]
+    public double? MaintenanceRateOfMepCapex { get; set; }
+
+    [Field("Insurance and property tax per year as a share of capex in service.", Unit = "fraction/year", Required = true, Min = 0, Max = 0.1)]
+    public double? InsuranceAndPropertyTaxRateOfCapex { get; set; }
+
+    [Field("Other fixed opex (network, security, administration, bandwidth) per MW in service per year.", Unit = "currency/MW-year", Required = true, Min = 0, Max = 1e9)]
+    public double? OtherFixedOpexPerMwYear { get; set; }
+
+    [Field("Annual inflation of staff, maintenance, insurance and other opex.", Unit = "fraction/year", Default = "0", Min = -0.2, Max = 0.5)]
+    public double? OpexInflation { get; set; }
+
+    [Field("Rent per leased kW of IT capacity per month in the first operating year.", Unit = "currency/kW-month", Required = true, Min = 0, Max = 1e6)]
+    public double? RentPerKwMonth { get; set; }
+
+    [Field("Annual rent escalator.", Unit = "fraction/year", Default = "0", Min = -0.5, Max = 0.5)]
+    public double? RentEscalator { get; set; }
+
+    [Field("Occupancy (leased share of capacity in service) when a phase opens.", Unit = "fraction", Required = true, Min = 0, Max = 1)]
+    public double? InitialOccupancy { get; set; }
+
+    [Field("Stabilised vacancy; stabilised occupancy is 1 − vacancy.", Unit = "fraction", Required = true, Min = 0, Max = 1)]
+    public double? Vacancy { get; set; }
+
+    [Field("Months for a phase's occupancy to move linearly from initialOccupancy to 1 − vacancy.", Unit = "months", Required = true, Min = 0, Max = 600)]
+    public int? OccupancyRampMonths { get; set; }
+
+    [Field("Income-tax rate on taxable profit.", Unit = "fraction", Required = true, Min = 0, Max = 0.9)]
+    public double? IncomeTaxRate { get; set; }
+
+    [Field("Years a tax loss may be carried forward (China: 5).", Unit = "years", Min = 0, Max = 100, WhenAbsent = "without limit")]
+    public int? LossCarryForwardYears { get; set; }
+
+    [Field("Largest share of a year's taxable profit that carried-forward losses may offset (US federal: 0.8).", Unit = "fraction", Default = "1", Min = 0, Max = 1)]
+    public double? LossOffsetCap { get; set; }
+
+    [Field("Nominal discount rate (WACC) for NPV and discounted payback.", Unit = "fraction/year", Required = true, Min = 0, Max = 1)]
+    public double? DiscountRate { get; set; }
+}
+
+/// <summary>One delivery phase.</summary>
+public sealed class PhaseDto
+{
+    [Field("IT capacity of the phase.", Unit = "MW", Required = true, Min = 0, MinExclusive = true, Max = 5000)]
+    public double? ItMw { get; set; }
+
+    [Field("Months after the first phase opens that this phase opens.", Unit = "months", Required = true, Min = 0, Max = 1200)]
+    public int? StartMonth { get; set; }
+}
+
+/// <summary>Construction cost by component.</summary>
+public sealed class CapexDto
+{
+    [Field("Land (never depreciated; set usefulLifeYears: 0).", Required = true)]
+    public CapexItemDto? Land { get; set; }
+
+    [Field("Shell, core and building services.", Required = true)]
+    public CapexItemDto? Building { get; set; }
+
+    [Field("Substation, switchgear, UPS, generators, power distribution.", Required = true)]
+    public CapexItemDto? Electrical { get; set; }
+
+    [Field("Cooling plant and distribution.", Required = true)]
+    public CapexItemDto? Mechanical { get; set; }
+
+    [Field("White-space fit-out: floor, containment, racks, cabling.", Required = true)]
+    public CapexItemDto? FitOut { get; set; }
+
+    [Field("Design, permits, project management, contingency.", Required = true)]
+    public CapexItemDto? SoftCosts { get; set; }
+}
+
+/// <summary>One capex component.</summary>
+public sealed class CapexItemDto
+{
+    [Field("Cost per MW of IT capacity.", Unit = "currency/MW", Required = true, Min = 0, Max = 1e12)]
+    public double? CostPerMw { get; set; }
+
+    [Field("Useful life for straight-line depreciation; 0 = not depreciated (land).", Unit = "years", Required = true, Min = 0, Max = 100)]
+    public double? UsefulLifeYears { get; set; }
+}
+
+/// <summary>One claim of the essay, to be shown beside the computed figure.</summary>
+public sealed class ClaimDto
+{
+    [Field("Claim identifier, e.g. C4 (see docs/claims.md).", Required = true)]
+    public string? Id { get; set; }
+
+    [Field("The claim in words.", Required = true)]
+    public string? Text { get; set; }
+
+    [Field("Which computed figure the claim is about; one of the metric names in the reference.", Required = true)]
+    public ClaimMetric? Metric { get; set; }
+
+    [Field("The essay's figure, in the metric's unit.", Required = true, Min = -1e15, Max = 1e15)]
+    public double? EssayValue { get; set; }
+
+    [Field("How the essay's figure compares with the computed one: atLeast (computed ≥ essay supports it), atMost, or about (within 15 %).", Default = "about")]
+    public ClaimComparison? Comparison { get; set; }
+
+    [Field("What published data say about the claim, with sources.")]
+    public string? Evidence { get; set; }
+}

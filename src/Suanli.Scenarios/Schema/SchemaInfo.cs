@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace Suanli.Scenarios.Schema;
+
+/// <summary>What kind of YAML node a key takes.</summary>
+internal enum FieldKind
+{
+    Number,
+    Integer,
+    Boolean,
+    Text,
+    Choice,
+    Section,
+    List,
+}
+
+/// <summary>One key of a schema type, read by reflection from its <see cref="FieldAttribute"/>.</summary>
+internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttribute Attribute, FieldKind Kind, Type ValueType)
+{
+    public bool IsScalar => Kind is not (FieldKind.Section or FieldKind.List);
+
+    /// <summary>The names a <see cref="FieldKind.Choice"/> accepts, as written in YAML.</summary>
+    public IReadOnlyList<string> Choices => Kind == FieldKind.Choice ? SchemaInfo.ChoiceNames(ValueType) : [];
+
+    /// <summary>The allowed range of a number in interval notation with its unit, e.g. "(0, 5000] MW".</summary>
+    public string? RangeText
+    {
+        get
+        {
+            var a = Attribute;
+            if (Kind is not (FieldKind.Number or FieldKind.Integer)
+                || (double.IsNegativeInfinity(a.Min) && double.IsPositiveInfinity(a.Max)))
+            {
+                return null;
+            }
+
+            var lower = double.IsNegativeInfinity(a.Min) ? "(−∞" : (a.MinExclusive ? "(" : "[") + Format(a.Min);
+            var upper = double.IsPositiveInfinity(a.Max) ? "∞)" : Format(a.Max) + (a.MaxExclusive ? ")" : "]");
+            return $"{lower}, {upper}" + (a.Unit is null ? string.Empty : " " + a.Unit);
+        }
+    }
+
+    /// <summary>What the field accepts, for error messages and the reference.</summary>
+    public string AllowedText => Kind switch
+    {
+        FieldKind.Number => "a finite number in " + RangeText,
+        FieldKind.Integer => "a whole number in " + RangeText,
+        FieldKind.Boolean => "true or false",
+        FieldKind.Choice => string.Join(", ", Choices),
+        FieldKind.Text => "text",
+        FieldKind.Section => "a section of keys: " + string.Join(", ", SchemaInfo.Fields(ValueType).Select(f => f.Key)),
+        FieldKind.List => "a list of items, each with keys: " + string.Join(", ", SchemaInfo.Fields(ValueType).Select(f => f.Key)),
+        _ => throw new InvalidOperationException(),
+    };
+
+    private static string Format(double x) => x.ToString("G", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Reads the scenario schema from the DTO types.</summary>
+internal static class SchemaInfo
+{
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<SchemaField>> Cache = new();
+
+    public static IReadOnlyList<SchemaField> Fields(Type type) => Cache.GetOrAdd(type, static t =>
+        [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => (Property: p, Attribute: p.GetCustomAttribute<FieldAttribute>()))
+            .Where(x => x.Attribute is not null)
+            .Select(x => Describe(x.Property, x.Attribute!))]);
+
+    public static string KeyOf(string propertyName) => char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+
+    /// <summary>How an enum value is written: camelCase, except all-capital names (RMB) which stay as they are.</summary>
+    public static string ChoiceName(string enumName) =>
+        enumName.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? enumName : KeyOf(enumName);
+
+    public static IReadOnlyList<string> ChoiceNames(Type enumType) => [.. Enum.GetNames(enumType).Select(ChoiceName)];
+
+    /// <summary>Every scalar path of a schema, with <c>[i]</c> for list items: the paths <c>--set</c> can reach.</summary>
+    public static IEnumerable<(string Path, SchemaField Field)> ScalarPaths(Type type, string prefix = "")
+    {
+        foreach (var field in Fields(type))
+        {
+            var path = prefix.Length == 0 ? field.Key : prefix + "." + field.Key;
+            switch (field.Kind)
+            {
+                case FieldKind.Section:
+                    foreach (var inner in ScalarPaths(field.ValueType, path))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+                case FieldKind.List:
+                    foreach (var inner in ScalarPaths(field.ValueType, path + "[i]"))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+                default:
+                    yield return (path, field);
+                    break;
+            }
+        }
+    }
+
+    private static SchemaField Describe(PropertyInfo property, FieldAttribute attribute)
+    {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        var (kind, valueType) = type switch
+        {
+            _ when type == typeof(double) => (FieldKind.Number, type),
+            _ when type == typeof(int) => (FieldKind.Integer, type),
+            _ when type == typeof(bool) => (FieldKind.Boolean, type),
+            _ when type == typeof(string) => (FieldKind.Text, type),
+            { IsEnum: true } => (FieldKind.Choice, type),
+            { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(List<>) =>
+                (FieldKind.List, type.GetGenericArguments()[0]),
+            { IsClass: true } => (FieldKind.Section, type),
+            _ => throw new InvalidOperationException($"Schema property {property.DeclaringType?.Name}.{property.Name} has an unsupported type {type.Name}."),
+        };
+        return new SchemaField(KeyOf(property.Name), property, attribute, kind, valueType);
+    }
+}
