@@ -13,7 +13,17 @@ internal static class ScenarioBuilder
     /// Reference exchange rate used only to judge plausibility of money inputs in either currency:
     /// 7.2 RMB/USD, implied by Xinhua converting RMB 380 bn to "about USD 53 bn" (24 Feb 2025).
     /// </summary>
-    private const double PlausibilityRmbPerUsd = 7.2;
+    public const double PlausibilityRmbPerUsd = 7.2;
+
+    /// <summary>Ranges, in USD-equivalent, outside which a money input is far from physical or market sense.</summary>
+    public static IReadOnlyList<PlausibleRange> PlausibleRanges { get; } =
+    [
+        new("site.capex", "total construction cost per MW (all components)", 0.3e6, 60e6),
+        new("site.rentPerKwMonth", "rent per kW-month", 0, 3000),
+        new("site.electricityPricePerKwh", "electricity price per kWh", 0.002, 1.5),
+        new("site.staffCostPerFteYear", "cost per FTE-year", 0, 1e6),
+        new("site.otherFixedOpexPerMwYear", "other fixed opex per MW-year", 0, 5e6),
+    ];
 
     public static Scenario Build(ScenarioDto dto, YamlBinder binder, string origin, List<Diagnostic> diagnostics)
     {
@@ -91,23 +101,23 @@ internal static class ScenarioBuilder
 
         // Money inputs judged in USD-equivalent so one rule serves both currencies.
         var toUsd = currency == Currency.RMB ? 1 / PlausibilityRmbPerUsd : 1.0;
-        var capexPerMw = capex.Sum(i => i.CostPerMw);
-        Plausible("site.capex", capexPerMw, 0.3e6, 60e6, "total construction cost per MW");
-        Plausible("site.rentPerKwMonth", s.RentPerKwMonth!.Value, 0, 3000, "rent per kW-month");
-        Plausible("site.electricityPricePerKwh", s.ElectricityPricePerKwh!.Value, 0.002, 1.5, "electricity price per kWh");
-        Plausible("site.staffCostPerFteYear", s.StaffCostPerFteYear!.Value, 0, 1e6, "cost per FTE-year");
-        Plausible("site.otherFixedOpexPerMwYear", s.OtherFixedOpexPerMwYear!.Value, 0, 5e6, "other fixed opex per MW-year");
-
-        void Plausible(string path, double value, double lowUsd, double highUsd, string what)
+        var values = new Dictionary<string, double>
         {
+            ["site.capex"] = capex.Sum(i => i.CostPerMw),
+            ["site.rentPerKwMonth"] = s.RentPerKwMonth!.Value,
+            ["site.electricityPricePerKwh"] = s.ElectricityPricePerKwh!.Value,
+            ["site.staffCostPerFteYear"] = s.StaffCostPerFteYear!.Value,
+            ["site.otherFixedOpexPerMwYear"] = s.OtherFixedOpexPerMwYear!.Value,
+        };
+        foreach (var rule in PlausibleRanges)
+        {
+            var value = values[rule.Path];
             var usd = value * toUsd;
-            if (usd < lowUsd || usd > highUsd)
+            if (usd < rule.LowUsd || usd > rule.HighUsd)
             {
-                var low = lowUsd / toUsd;
-                var high = highUsd / toUsd;
-                Error(DiagnosticCodes.Implausible, path,
-                    F($"{what} of {value:#,0.###} {currency} is far outside physical or market sense"),
-                    F($"{low:#,0.###} to {high:#,0.###} {currency} (USD {lowUsd:#,0.###} to {highUsd:#,0.###} at {PlausibilityRmbPerUsd} RMB/USD)"));
+                Error(DiagnosticCodes.Implausible, rule.Path,
+                    F($"{rule.What} of {value:#,0.###} {currency} is far outside physical or market sense"),
+                    F($"{rule.LowUsd / toUsd:#,0.###} to {rule.HighUsd / toUsd:#,0.###} {currency} (USD {rule.LowUsd:#,0.###} to {rule.HighUsd:#,0.###} at {PlausibilityRmbPerUsd} RMB/USD)"));
             }
         }
 
@@ -147,6 +157,9 @@ internal static class ScenarioBuilder
             DiscountRate = s.DiscountRate!.Value,
         };
     }
+
+    /// <summary>A plausibility rule for a money input.</summary>
+    internal sealed record PlausibleRange(string Path, string What, double LowUsd, double HighUsd);
 
     private static CapexItem Item(CapexComponent component, CapexItemDto dto) =>
         new(component, dto.CostPerMw!.Value, dto.UsefulLifeYears!.Value);

@@ -25,6 +25,17 @@ public static class ScenarioReference
         sb.AppendLine("`site.phases[1].itMw`), with the same checks as the file. Optional keys without a default stay absent and mean");
         sb.AppendLine("what the table says.");
         sb.AppendLine();
+        sb.AppendLine("Money inputs are also checked against market sense in USD-equivalent, converted at");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{ScenarioBuilder.PlausibilityRmbPerUsd} RMB/USD (the rate implied by Xinhua's conversion of RMB 380 bn, 24 Feb 2025):");
+        sb.AppendLine();
+        sb.AppendLine("| value | allowed, USD-equivalent |");
+        sb.AppendLine("|---|---|");
+        foreach (var rule in ScenarioBuilder.PlausibleRanges)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| `{rule.Path}`: {rule.What} | {rule.LowUsd:#,0.###} to {rule.HighUsd:#,0.###} |");
+        }
+
+        sb.AppendLine();
         Section(sb, typeof(ScenarioDto), string.Empty, "Top level");
         return sb.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }

@@ -289,10 +289,10 @@ internal sealed class EconReport
         var r = Result;
         yield return "How to read this:";
         var stabilisedRevenue = Site.RentPerKwMonth * Site.StabilisedOccupancy;
-        yield return Fmt.Text($"  - At {Fmt.N(Site.RentPerKwMonth, 0)} {Cur} and {Fmt.Pct(Site.Vacancy, 0)} vacancy a built kW earns {Fmt.N(stabilisedRevenue, 1)} {Cur} a month in rent against an accounting cost of {Fmt.N(r.AccountingBreakEvenRentPerKwMonth, 1)} {Cur} when fully leased: the stabilised year makes {(r.StabilisedYearProfit >= 0 ? "a profit" : "an accounting loss")} of {Fmt.N(r.StabilisedYear.PerKwMonth(r.StabilisedYearProfit), 1)} {Cur} per built kW-month.");
+        yield return Fmt.Text($"  - At {Fmt.N(Site.RentPerKwMonth, 0)} {Cur} and {Fmt.Pct(Site.Vacancy, 0)} vacancy a built kW earns {Fmt.N(stabilisedRevenue, 1)} {Cur} a month in rent against an accounting cost of {Fmt.N(r.AccountingBreakEvenRentPerKwMonth, 1)} {Cur} when fully leased: the stabilised year makes {(r.StabilisedYearProfit >= 0 ? "a profit" : "an accounting loss")} of {Fmt.N(Math.Abs(r.StabilisedYear.PerKwMonth(r.StabilisedYearProfit)), 1)} {Cur} per built kW-month.");
         if (r.EconomicBreakEvenRentPerKwMonth is { } e)
         {
-            yield return Fmt.Text($"  - The economic break-even ({Fmt.N(e, 1)} {Cur}) is {Fmt.N(e / r.AccountingBreakEvenRentPerKwMonth, 2)}x the accounting one: it must also pay {Fmt.Pct(Site.DiscountRate, 0)} a year on capital tied up through {Site.ConstructionMonths} months of construction and {Site.OccupancyRampMonths} months of lease-up, at {Fmt.Pct(Site.StabilisedOccupancy, 0)} occupancy, after tax.");
+            yield return Fmt.Text($"  - The economic break-even ({Fmt.N(e, 1)} {Cur} per leased kW-month) is {Fmt.N(e / r.AccountingBreakEvenRentPerKwMonth, 2)}x the accounting one: it must also earn {Fmt.Pct(Site.DiscountRate, 0)} a year on capital tied up through {Site.ConstructionMonths} months of construction and {Site.OccupancyRampMonths} months of lease-up, pay income tax, and it is collected on only {Fmt.Pct(Site.StabilisedOccupancy, 0)} of the capacity once stabilised.");
         }
 
         yield return Fmt.Text($"  - NPV is {Fmt.Millions(r.Npv)} M {Cur} at the stated inputs ({(r.Npv >= 0 ? "the project creates value" : "the project destroys value")} at a {Fmt.Pct(Site.DiscountRate, 0)} cost of capital).");

@@ -151,6 +151,20 @@ internal sealed class CashFlowPlan
         var stabilised = s.StabilisedOccupancy;
         var mepCapexPerMw = s.MepCapexPerMw;
         var capexPerMw = s.CapexPerMw;
+
+        // Escalation steps once a year: one power per operating year, not per month.
+        var years = s.HorizonYears;
+        Span<double> rentFactor = stackalloc double[years];
+        Span<double> priceFactor = stackalloc double[years];
+        Span<double> inflationFactor = stackalloc double[years];
+        rentFactor[0] = priceFactor[0] = inflationFactor[0] = 1;
+        for (var y = 1; y < years; y++)
+        {
+            rentFactor[y] = rentFactor[y - 1] * (1 + s.RentEscalator);
+            priceFactor[y] = priceFactor[y - 1] * (1 + s.ElectricityPriceEscalation);
+            inflationFactor[y] = inflationFactor[y - 1] * (1 + s.OpexInflation);
+        }
+
         for (var m = c; m < Months; m++)
         {
             var operatingYear = (m - c) / 12;
@@ -173,12 +187,12 @@ internal sealed class CashFlowPlan
             var commissionedMw = commissionedKw / 1000;
             var itKw = leasedKw * s.LoadFactor;
             var facilityKw = commissionedKw > 0 ? itKw * (1 + k) + f * commissionedKw : 0;
-            var price = s.ElectricityPricePerKwh * Math.Pow(1 + s.ElectricityPriceEscalation, operatingYear);
-            var inflation = Math.Pow(1 + s.OpexInflation, operatingYear);
+            var price = s.ElectricityPricePerKwh * priceFactor[operatingYear];
+            var inflation = inflationFactor[operatingYear];
 
             CommissionedKw[m] = commissionedKw;
             LeasedKw[m] = leasedKw;
-            RentUnits[m] = leasedKw * Math.Pow(1 + s.RentEscalator, operatingYear);
+            RentUnits[m] = leasedKw * rentFactor[operatingYear];
             ItEnergyKwh[m] = itKw * HoursPerMonth;
             FacilityEnergyKwh[m] = facilityKw * HoursPerMonth;
             ElectricityCost[m] = FacilityEnergyKwh[m] * price;
