@@ -1,5 +1,6 @@
 using Suanli.Core;
 using Suanli.Core.Economics;
+using Suanli.Core.Reliability;
 using Suanli.Scenarios.Binding;
 using Suanli.Scenarios.Schema;
 
@@ -23,11 +24,14 @@ public sealed record Scenario
     /// <summary>What it describes.</summary>
     public string? Description { get; init; }
 
-    /// <summary>Currency of every money value.</summary>
-    public required Currency Currency { get; init; }
+    /// <summary>Currency of every money value; null when the scenario has no money.</summary>
+    public Currency? Currency { get; init; }
 
     /// <summary>The site economics inputs, when the scenario has a <c>site</c> section.</summary>
     public SiteEconomics? Site { get; init; }
+
+    /// <summary>The training job and its cluster, when the scenario has a <c>training</c> section.</summary>
+    public TrainingReliability? Training { get; init; }
 
     /// <summary>The essay's claims the scenario speaks to.</summary>
     public IReadOnlyList<Claim> Claims { get; init; } = [];

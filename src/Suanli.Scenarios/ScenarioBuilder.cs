@@ -27,14 +27,28 @@ internal static class ScenarioBuilder
 
     public static Scenario Build(ScenarioDto dto, YamlBinder binder, string origin, List<Diagnostic> diagnostics)
     {
-        var currency = dto.Currency!.Value;
-        var site = dto.Site is null ? null : BuildSite(dto.Site, currency, binder, diagnostics);
+        SiteEconomics? site = null;
+        if (dto.Site is not null)
+        {
+            if (dto.Currency is { } currency)
+            {
+                site = BuildSite(dto.Site, currency, binder, diagnostics);
+            }
+            else
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.MissingKey, origin, 1, 1, "currency",
+                    "a scenario with a site section needs a currency for its money values", "RMB, USD"));
+            }
+        }
+
+        var training = dto.Training is null ? null : TrainingBuilder.Build(dto.Training, binder, diagnostics);
         return new Scenario
         {
             Name = dto.Name!,
             Description = dto.Description,
-            Currency = currency,
+            Currency = dto.Currency,
             Site = site,
+            Training = training,
             Claims = [.. (dto.Claims ?? []).Select(c => new Claim(c.Id!, c.Text!, c.Metric!.Value, c.EssayValue!.Value, c.Comparison ?? ClaimComparison.About, c.Evidence))],
             Inputs = [.. binder.Inputs.Values],
             Origin = origin,
@@ -43,11 +57,7 @@ internal static class ScenarioBuilder
 
     private static SiteEconomics BuildSite(SiteDto s, Currency currency, YamlBinder binder, List<Diagnostic> diagnostics)
     {
-        void Error(string code, string path, string message, string allowed)
-        {
-            var at = binder.Locations.TryGetValue(path, out var l) ? l : new SourceLocation(binder.Inputs.Values.FirstOrDefault()?.File ?? string.Empty, 0, 0);
-            diagnostics.Add(new Diagnostic(Severity.Error, code, at.File, at.Line, at.Column, path, message, allowed));
-        }
+        void Error(string code, string path, string message, string allowed) => binder.Report(diagnostics, code, path, message, allowed);
 
         var capacity = s.ItCapacityMw!.Value;
         var horizon = s.HorizonYears!.Value;
@@ -164,5 +174,5 @@ internal static class ScenarioBuilder
     private static CapexItem Item(CapexComponent component, CapexItemDto dto) =>
         new(component, dto.CostPerMw!.Value, dto.UsefulLifeYears!.Value);
 
-    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+    internal static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -38,8 +38,12 @@ public static class ScenarioLoader
             return Fail(Presets.Unknown(name, "--preset"));
         }
 
-        return FromText(text, "preset:" + name, sets);
+        // Diagnostics name the preset like a file (no colon, so file:line:col stays unambiguous).
+        return FromText(text, PresetOrigin(name), sets);
     }
+
+    /// <summary>How a preset is named in diagnostics and outputs: <c>presets/NAME.yaml</c> (built in; print it with <c>suanli presets show NAME</c>).</summary>
+    public static string PresetOrigin(string name) => $"presets/{name}.yaml";
 
     /// <summary>Loads a scenario from YAML text; <paramref name="origin"/> names it in diagnostics.</summary>
     public static LoadResult FromText(string yaml, string origin, IEnumerable<string>? sets = null)

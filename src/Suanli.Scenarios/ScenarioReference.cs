@@ -67,7 +67,7 @@ public static class ScenarioReference
                 : "optional";
             var allowed = f.Kind switch
             {
-                FieldKind.Number or FieldKind.Integer => f.RangeText?.Replace(" " + f.Attribute.Unit, string.Empty, StringComparison.Ordinal) ?? "any",
+                FieldKind.Number or FieldKind.Integer => (f.RangeText?.Replace(" " + f.Attribute.Unit, string.Empty, StringComparison.Ordinal) ?? "any") + (f.Attribute.AllowAuto ? " or `auto`" : string.Empty),
                 FieldKind.Choice => string.Join(", ", f.Choices.Select(c => $"`{c}`")),
                 FieldKind.Boolean => "`true`, `false`",
                 FieldKind.Section => "see below",

@@ -17,7 +17,7 @@ internal static class PresetsCommand
             var rows = Presets.Names.Select(n =>
             {
                 var scenario = ScenarioLoader.FromPreset(n).Scenario;
-                return new { name = n, currency = scenario?.Currency.ToString(), sections = Sections(scenario), description = Presets.Summary(n) };
+                return new { name = n, currency = scenario?.Currency?.ToString(), sections = Sections(scenario), description = Presets.Summary(n) };
             }).ToList();
             if (parse.GetValue(json))
             {
@@ -28,7 +28,7 @@ internal static class PresetsCommand
             var table = new Table().AddColumn("preset").AddColumn("currency").AddColumn("sections").AddColumn("description");
             foreach (var row in rows)
             {
-                table.AddRow(Markup.Escape(row.name), row.currency ?? "?", Markup.Escape(string.Join(", ", row.sections)), Markup.Escape(row.description));
+                table.AddRow(Markup.Escape(row.name), row.currency ?? "-", Markup.Escape(string.Join(", ", row.sections)), Markup.Escape(row.description));
             }
 
             var console = context.CreateOutConsole();
@@ -57,5 +57,5 @@ internal static class PresetsCommand
     }
 
     private static string[] Sections(Scenario? scenario) =>
-        scenario is null ? [] : [.. new[] { scenario.Site is null ? null : "site", scenario.Claims.Count > 0 ? "claims" : null }.OfType<string>()];
+        scenario is null ? [] : [.. new[] { scenario.Site is null ? null : "site", scenario.Training is null ? null : "training", scenario.Claims.Count > 0 ? "claims" : null }.OfType<string>()];
 }

@@ -317,6 +317,12 @@ internal sealed class YamlBinder
         }
 
         var lower = text.ToLowerInvariant();
+        if (field.Attribute.AllowAuto && lower == "auto")
+        {
+            // NaN marks "auto" inside the DTO only; the builder turns it into "let the model choose".
+            return double.NaN;
+        }
+
         if (lower is ".nan" or "nan" or ".inf" or "+.inf" or "-.inf" or "inf" or "-inf" or "+inf" or "infinity" or "-infinity" or "+infinity")
         {
             Error(DiagnosticCodes.NotFinite, at, path, $"'{text}' is not a finite number", field.AllowedText);
@@ -385,6 +391,26 @@ internal sealed class YamlBinder
             : $"unknown path '{path}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
         var allowed = section.Count > 0 ? string.Join(", ", section) : "a value path such as site.vacancy; see docs/scenario-reference.md";
         return new Diagnostic(Severity.Error, DiagnosticCodes.SetUnknownPath, o.Location.File, 1, 1, path, message, allowed);
+    }
+
+    /// <summary>Adds an error located at a bound path (or the closest section above it that was bound).</summary>
+    public void Report(List<Diagnostic> diagnostics, string code, string path, string message, string allowed)
+    {
+        var probe = path;
+        SourceLocation at;
+        while (!Locations.TryGetValue(probe, out at))
+        {
+            var cut = probe.LastIndexOfAny(['.', '[']);
+            if (cut <= 0)
+            {
+                at = new SourceLocation(file, 1, 1);
+                break;
+            }
+
+            probe = probe[..cut];
+        }
+
+        diagnostics.Add(new Diagnostic(Severity.Error, code, at.File, at.Line, at.Column, path, message, allowed));
     }
 
     private void Error(string code, SourceLocation at, string path, string message, string? allowed) =>

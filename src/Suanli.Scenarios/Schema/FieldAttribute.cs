@@ -31,6 +31,9 @@ public sealed class FieldAttribute(string description) : Attribute
     /// <summary>Whether <see cref="Max"/> itself is excluded.</summary>
     public bool MaxExclusive { get; set; }
 
+    /// <summary>Whether a number may also be written <c>auto</c> (the model then chooses it).</summary>
+    public bool AllowAuto { get; set; }
+
     /// <summary>What an absent optional key means, for the reference (e.g. "actual PUE").</summary>
     public string? WhenAbsent { get; set; }
 }

@@ -15,11 +15,14 @@ public sealed class ScenarioDto
     [Field("What the scenario describes and on what basis (the essay's figures or published data).")]
     public string? Description { get; set; }
 
-    [Field("Currency of every money value in the scenario: RMB or USD.", Required = true)]
+    [Field("Currency of every money value in the scenario: RMB or USD; required when the scenario has money (site).", WhenAbsent = "no money in the scenario")]
     public Currency? Currency { get; set; }
 
     [Field("Economics of one data-center site or campus (MODEL.md §1); needed by `suanli econ`.")]
     public SiteDto? Site { get; set; }
+
+    [Field("A training job and its cluster (MODEL.md §4); needed by `suanli reliability`.")]
+    public TrainingDto? Training { get; set; }
 
     [Field("The essay's claims this scenario speaks to; each is shown beside the figure Suanli computes.")]
     public List<ClaimDto>? Claims { get; set; }

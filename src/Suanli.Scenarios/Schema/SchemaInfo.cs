@@ -44,7 +44,7 @@ internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttri
     /// <summary>What the field accepts, for error messages and the reference.</summary>
     public string AllowedText => Kind switch
     {
-        FieldKind.Number => "a finite number in " + RangeText,
+        FieldKind.Number => "a finite number in " + RangeText + (Attribute.AllowAuto ? ", or auto" : string.Empty),
         FieldKind.Integer => "a whole number in " + RangeText,
         FieldKind.Boolean => "true or false",
         FieldKind.Choice => string.Join(", ", Choices),

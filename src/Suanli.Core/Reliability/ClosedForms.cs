@@ -1,0 +1,104 @@
+namespace Suanli.Core.Reliability;
+
+/// <summary>The closed forms of MODEL.md §4 for exponential failures. Times in hours unless the name says minutes.</summary>
+public sealed record ClosedFormResult
+{
+    /// <summary>Interruption rate λ, per hour.</summary>
+    public required double LambdaPerHour { get; init; }
+
+    /// <summary>Mean time to interruption, 1/λ, hours.</summary>
+    public required double MttiHours { get; init; }
+
+    /// <summary>Expected interruptions over the horizon, λT.</summary>
+    public required double ExpectedInterruptions { get; init; }
+
+    /// <summary>P(no interruption in 24 h) = exp(−24λ).</summary>
+    public required double PNoInterruption24h { get; init; }
+
+    /// <summary>P(no interruption over the horizon) = exp(−λT).</summary>
+    public required double PNoInterruptionHorizon { get; init; }
+
+    /// <summary>Young's optimal checkpoint interval √(2CM), minutes.</summary>
+    public required double YoungIntervalMinutes { get; init; }
+
+    /// <summary>Daly's higher-order optimal interval, minutes.</summary>
+    public required double DalyIntervalMinutes { get; init; }
+
+    /// <summary>The interval the job uses (the scenario's, or Daly's when set to auto), minutes.</summary>
+    public required double IntervalMinutes { get; init; }
+
+    /// <summary>Expected effective training time ratio by Daly's exact expected wall time for Poisson failures: τ / (M e^(R/M) (e^((τ+C)/M) − 1)).</summary>
+    public required double Ettr { get; init; }
+
+    /// <summary>First-order ETTR, 1 − C/τ − (τ/2 + R)/M (can fall below zero when the interval is far from optimal).</summary>
+    public required double EttrFirstOrder { get; init; }
+}
+
+/// <summary>Computes <see cref="ClosedFormResult"/>.</summary>
+public static class ClosedForms
+{
+    /// <summary>The closed forms for a job; λ from <see cref="FailureModel"/>.</summary>
+    public static ClosedFormResult For(TrainingReliability r, double? intervalMinutesOverride = null)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var lambda = FailureModel.LambdaPerHour(r);
+        var m = lambda > 0 ? 1 / lambda : double.PositiveInfinity;
+        var c = r.CheckpointBlockingMinutes / 60;
+        var young = YoungHours(c, m);
+        var daly = DalyHours(c, m);
+        var tau = intervalMinutesOverride / 60 ?? r.CheckpointIntervalMinutes / 60 ?? daly;
+        return new ClosedFormResult
+        {
+            LambdaPerHour = lambda,
+            MttiHours = m,
+            ExpectedInterruptions = lambda * r.HorizonHours,
+            PNoInterruption24h = Math.Exp(-24 * lambda),
+            PNoInterruptionHorizon = Math.Exp(-lambda * r.HorizonHours),
+            YoungIntervalMinutes = young * 60,
+            DalyIntervalMinutes = daly * 60,
+            IntervalMinutes = tau * 60,
+            Ettr = EttrDaly(tau, c, r.RestartHours, m),
+            EttrFirstOrder = double.IsPositiveInfinity(m) ? 1 - (tau > 0 ? c / tau : 0) : 1 - (tau > 0 ? c / tau : double.PositiveInfinity) - (tau / 2 + r.RestartHours) / m,
+        };
+    }
+
+    /// <summary>Young (1974): τ* = √(2CM).</summary>
+    public static double YoungHours(double checkpointHours, double mttiHours) => Math.Sqrt(2 * checkpointHours * mttiHours);
+
+    /// <summary>Daly (2006): τ* = √(2CM)·[1 + ⅓√(C/2M) + (1/9)(C/2M)] − C for C &lt; 2M, else M.</summary>
+    public static double DalyHours(double checkpointHours, double mttiHours)
+    {
+        if (double.IsPositiveInfinity(mttiHours))
+        {
+            return double.PositiveInfinity;
+        }
+
+        if (checkpointHours >= 2 * mttiHours)
+        {
+            return mttiHours;
+        }
+
+        var x = checkpointHours / (2 * mttiHours);
+        return Math.Sqrt(2 * checkpointHours * mttiHours) * (1 + Math.Sqrt(x) / 3 + x / 9) - checkpointHours;
+    }
+
+    /// <summary>
+    /// ETTR from Daly's expected wall time with Poisson failures of mean M: each segment of τ work plus a C checkpoint
+    /// is retried until it completes, and each failure costs a restart R that may itself fail.
+    /// </summary>
+    public static double EttrDaly(double tauHours, double checkpointHours, double restartHours, double mttiHours)
+    {
+        if (double.IsPositiveInfinity(mttiHours))
+        {
+            return tauHours > 0 ? tauHours / (tauHours + checkpointHours) : 1;
+        }
+
+        if (tauHours <= 0)
+        {
+            // Checkpointing continuously for free loses nothing but the restarts.
+            return checkpointHours > 0 ? 0 : Math.Exp(-restartHours / mttiHours);
+        }
+
+        return tauHours / (mttiHours * Math.Exp(restartHours / mttiHours) * double.ExpM1((tauHours + checkpointHours) / mttiHours));
+    }
+}

@@ -1,0 +1,304 @@
+using Suanli.Core.Random;
+
+namespace Suanli.Core.Reliability;
+
+/// <summary>The job's failure terms laid out as flat arrays for the trial loop, plus the loop itself.</summary>
+internal sealed class SimulationPlan
+{
+    private readonly double horizon;
+    private readonly double tau;
+    private readonly double checkpoint;
+    private readonly double cycle;
+    private readonly double restart;
+    private readonly int spareNodes;
+
+    // Every term, by index.
+    private readonly RecoveryAction[] recovery;
+    private readonly int[] nodesLost;
+    private readonly double[] repairMean;
+    private readonly bool[] repairFixed;
+
+    // Exponential terms merge into one Poisson stream; a term is picked by its share (largest first).
+    private readonly double meanGap;
+    private readonly int[] exponentialTerm;
+    private readonly double[] exponentialCumulative;
+
+    // Weibull terms: each unit renews on failure (the slot gets a new unit at age 0).
+    private readonly int[] weibullTerm;
+    private readonly int[] weibullUnits;
+    private readonly double[] weibullScale;
+    private readonly double[] weibullInverseShape;
+    private readonly double[] weibullPHorizon;
+    private readonly double[] weibullLogSurvive;
+
+    public SimulationPlan(TrainingReliability model, double tauHours)
+    {
+        horizon = model.HorizonHours;
+        tau = tauHours;
+        checkpoint = model.CheckpointBlockingMinutes / 60;
+        cycle = tau + checkpoint;
+        restart = model.RestartHours;
+        spareNodes = model.SpareNodes;
+
+        var terms = FailureModel.Terms(model);
+        recovery = [.. terms.Select(t => t.Recovery)];
+        nodesLost = [.. terms.Select(t => Math.Max(1, t.NodesLost))];
+        repairMean = [.. terms.Select(t => t.RepairHours)];
+        repairFixed = [.. terms.Select(t => t.RepairDistribution == RepairDistribution.Fixed)];
+
+        var exponential = terms.Select((t, i) => (Term: t, Index: i))
+            .Where(x => x.Term.Distribution == FailureDistribution.Exponential && x.Term.RatePerHour > 0)
+            .OrderByDescending(x => x.Term.RatePerHour)
+            .ToList();
+        var total = exponential.Sum(x => x.Term.RatePerHour);
+        meanGap = total > 0 ? 1 / total : double.PositiveInfinity;
+        exponentialTerm = [.. exponential.Select(x => x.Index)];
+        var running = 0.0;
+        exponentialCumulative = [.. exponential.Select(x => running += x.Term.RatePerHour / total)];
+        if (exponentialCumulative.Length > 0)
+        {
+            exponentialCumulative[^1] = 1.0;
+        }
+
+        var weibull = terms.Select((t, i) => (Term: t, Index: i))
+            .Where(x => x.Term.Distribution == FailureDistribution.Weibull && x.Term.Units > 0)
+            .ToList();
+        weibullTerm = [.. weibull.Select(x => x.Index)];
+        weibullUnits = [.. weibull.Select(x => (int)Math.Round(x.Term.Units))];
+        weibullScale = [.. weibull.Select(x => x.Term.MtbfHours / MathNet.Numerics.SpecialFunctions.Gamma(1 + 1 / x.Term.WeibullShape))];
+        weibullInverseShape = [.. weibull.Select(x => 1 / x.Term.WeibullShape)];
+        weibullPHorizon = [.. weibull.Select((x, i) => -double.ExpM1(-Math.Pow(horizon / weibullScale[i], x.Term.WeibullShape)))];
+        weibullLogSurvive = [.. weibullPHorizon.Select(p => Math.Log(1 - p))];
+    }
+
+    public double HorizonHours => horizon;
+
+    public double TauHours => tau;
+
+    public TrialOutcome RunTrial(ref Xoshiro256StarStar rng, TrialWorkspace ws)
+    {
+        ws.ScheduledCount = 0;
+        ws.ReturnCount = 0;
+        ScheduleWeibullFailures(ref rng, ws);
+        ws.Scheduled.AsSpan(0, ws.ScheduledCount).Sort();
+        var scheduled = ws.Scheduled;
+        var scheduledCount = ws.ScheduledCount;
+
+        var o = new TrialOutcome { FirstInterruptionHours = double.PositiveInfinity };
+        var spares = spareNodes;
+        var nextPoisson = double.IsPositiveInfinity(meanGap) ? double.PositiveInfinity : rng.NextExponential(meanGap);
+        var next = 0;
+        double eventTime;
+        int eventTerm;
+        Advance(ref rng);
+
+        var runningSince = 0.0;
+        while (true)
+        {
+            if (eventTime >= horizon)
+            {
+                Run(ref o, horizon - runningSince, atHorizon: true);
+                break;
+            }
+
+            Run(ref o, eventTime - runningSince, atHorizon: false);
+            var failedAt = eventTime;
+            o.Interruptions++;
+            o.Events++;
+            if (failedAt < o.FirstInterruptionHours)
+            {
+                o.FirstInterruptionHours = failedAt;
+            }
+
+            var waitEnd = failedAt + Recover(eventTerm, failedAt, ref rng, ws, ref spares);
+            Advance(ref rng);
+            var finished = false;
+            while (true)
+            {
+                // Failures while the job is already down are handled (spares, repairs) but interrupt nothing.
+                while (eventTime < waitEnd && eventTime < horizon)
+                {
+                    o.AbsorbedFailures++;
+                    o.Events++;
+                    waitEnd = Math.Max(waitEnd, eventTime + Recover(eventTerm, eventTime, ref rng, ws, ref spares));
+                    Advance(ref rng);
+                }
+
+                if (waitEnd >= horizon)
+                {
+                    o.WaitHours += horizon - failedAt;
+                    finished = true;
+                    break;
+                }
+
+                o.WaitHours += waitEnd - failedAt;
+                var restartEnd = waitEnd + restart;
+                if (eventTime < restartEnd && eventTime < horizon)
+                {
+                    // The restart itself is interrupted: another interruption, and recovery begins again.
+                    o.RestartHours += eventTime - waitEnd;
+                    o.Interruptions++;
+                    o.Events++;
+                    failedAt = eventTime;
+                    waitEnd = failedAt + Recover(eventTerm, failedAt, ref rng, ws, ref spares);
+                    Advance(ref rng);
+                    continue;
+                }
+
+                if (restartEnd >= horizon)
+                {
+                    o.RestartHours += horizon - waitEnd;
+                    finished = true;
+                    break;
+                }
+
+                o.RestartHours += restart;
+                runningSince = restartEnd;
+                break;
+            }
+
+            if (finished)
+            {
+                break;
+            }
+        }
+
+        return o;
+
+        void Advance(ref Xoshiro256StarStar r)
+        {
+            if (next < scheduledCount && scheduled[next].Time <= nextPoisson)
+            {
+                eventTime = scheduled[next].Time;
+                eventTerm = scheduled[next].Term;
+                next++;
+            }
+            else if (!double.IsPositiveInfinity(nextPoisson))
+            {
+                eventTime = nextPoisson;
+                eventTerm = PickExponentialTerm(ref r);
+                nextPoisson += r.NextExponential(meanGap);
+            }
+            else
+            {
+                eventTime = double.PositiveInfinity;
+                eventTerm = -1;
+            }
+        }
+    }
+
+    /// <summary>Accounts a stretch of running: whole checkpoint cycles at once, then the cycle in progress.</summary>
+    private void Run(ref TrialOutcome o, double elapsed, bool atHorizon)
+    {
+        if (cycle <= 0)
+        {
+            o.UsefulHours += elapsed;
+            return;
+        }
+
+        var cycles = Math.Floor(elapsed / cycle);
+        var rest = elapsed - cycles * cycle;
+        o.UsefulHours += cycles * tau;
+        o.CheckpointHours += cycles * checkpoint;
+        var work = Math.Min(rest, tau);
+        o.CheckpointHours += rest - work;
+        if (atHorizon)
+        {
+            // Work in progress when the horizon ends is not lost: the job goes on.
+            o.UsefulHours += work;
+        }
+        else
+        {
+            o.LostWorkHours += work;
+        }
+    }
+
+    /// <summary>Hours the job must wait after a failure of <paramref name="term"/> before it can restart.</summary>
+    private double Recover(int term, double time, ref Xoshiro256StarStar rng, TrialWorkspace ws, ref int spares)
+    {
+        switch (recovery[term])
+        {
+            case RecoveryAction.Restart:
+                return 0;
+            case RecoveryAction.WaitForRepair:
+                return Repair(term, ref rng);
+            default:
+                while (ws.ReturnCount > 0 && ws.Returns[0] <= time)
+                {
+                    ws.PopReturn();
+                    spares++;
+                }
+
+                var lost = nodesLost[term];
+                for (var i = 0; i < lost; i++)
+                {
+                    ws.PushReturn(time + Repair(term, ref rng));
+                }
+
+                var ready = time;
+                while (spares < lost)
+                {
+                    ready = Math.Max(ready, ws.PopReturn());
+                    spares++;
+                }
+
+                spares -= lost;
+                return ready - time;
+        }
+    }
+
+    private double Repair(int term, ref Xoshiro256StarStar rng) =>
+        repairFixed[term] ? repairMean[term] : rng.NextExponential(repairMean[term]);
+
+    private int PickExponentialTerm(ref Xoshiro256StarStar rng)
+    {
+        var u = rng.NextDouble();
+        var cumulative = exponentialCumulative;
+        for (var i = 0; i < cumulative.Length; i++)
+        {
+            if (u < cumulative[i])
+            {
+                return exponentialTerm[i];
+            }
+        }
+
+        return exponentialTerm[^1];
+    }
+
+    /// <summary>
+    /// Failures of Weibull units within the horizon. Units are independent and start new, so the units that fail at
+    /// all are found by skipping geometrically (each fails with probability F(T)), their first failure is drawn from
+    /// the distribution truncated to the horizon, and each renewal after it from the full distribution.
+    /// </summary>
+    private void ScheduleWeibullFailures(ref Xoshiro256StarStar rng, TrialWorkspace ws)
+    {
+        for (var w = 0; w < weibullTerm.Length; w++)
+        {
+            var p = weibullPHorizon[w];
+            if (p <= 0)
+            {
+                continue;
+            }
+
+            var scale = weibullScale[w];
+            var inverseShape = weibullInverseShape[w];
+            var unit = -1L;
+            while (true)
+            {
+                var skip = p >= 1 ? 0 : Math.Floor(Math.Log(rng.NextOpenClosed()) / weibullLogSurvive[w]);
+                unit += (long)Math.Min(skip, int.MaxValue) + 1;
+                if (unit >= weibullUnits[w])
+                {
+                    break;
+                }
+
+                var t = scale * Math.Pow(-Math.Log(1 - rng.NextDouble() * p), inverseShape);
+                while (t < horizon)
+                {
+                    ws.Schedule(new FailureEvent(t, weibullTerm[w]));
+                    t += scale * Math.Pow(-Math.Log(rng.NextOpenClosed()), inverseShape);
+                }
+            }
+        }
+    }
+}
