@@ -216,63 +216,56 @@ internal sealed class TrialWorkspace
         Scheduled[ScheduledCount++] = e;
     }
 
-    /// <summary>Adds a repaired node's return time to the min-heap.</summary>
-    public void PushReturn(double time)
+    /// <summary>
+    /// Adds the time a node under repair returns. Return times are kept unsorted: most of the time spares are
+    /// plentiful and nobody asks when the next one comes back, so the list is only searched when spares run short
+    /// (or compacted when it fills).
+    /// </summary>
+    public void AddReturn(double time, double now, ref int spares)
     {
         if (ReturnCount == Returns.Length)
         {
-            Array.Resize(ref Returns, Returns.Length * 2);
-        }
-
-        var i = ReturnCount++;
-        while (i > 0)
-        {
-            var parent = (i - 1) / 2;
-            if (Returns[parent] <= time)
+            spares += CollectReturned(now);
+            if (ReturnCount == Returns.Length)
             {
-                break;
+                Array.Resize(ref Returns, Returns.Length * 2);
             }
-
-            Returns[i] = Returns[parent];
-            i = parent;
         }
 
-        Returns[i] = time;
+        Returns[ReturnCount++] = time;
+    }
+
+    /// <summary>Removes every node back by <paramref name="now"/> and says how many there were.</summary>
+    public int CollectReturned(double now)
+    {
+        var kept = 0;
+        for (var i = 0; i < ReturnCount; i++)
+        {
+            if (Returns[i] > now)
+            {
+                Returns[kept++] = Returns[i];
+            }
+        }
+
+        var returned = ReturnCount - kept;
+        ReturnCount = kept;
+        return returned;
     }
 
     /// <summary>Removes and returns the earliest return time.</summary>
-    public double PopReturn()
+    public double TakeEarliest()
     {
-        var top = Returns[0];
-        var last = Returns[--ReturnCount];
-        var i = 0;
-        while (true)
+        var best = 0;
+        for (var i = 1; i < ReturnCount; i++)
         {
-            var child = 2 * i + 1;
-            if (child >= ReturnCount)
+            if (Returns[i] < Returns[best])
             {
-                break;
+                best = i;
             }
-
-            if (child + 1 < ReturnCount && Returns[child + 1] < Returns[child])
-            {
-                child++;
-            }
-
-            if (Returns[child] >= last)
-            {
-                break;
-            }
-
-            Returns[i] = Returns[child];
-            i = child;
         }
 
-        if (ReturnCount > 0)
-        {
-            Returns[i] = last;
-        }
-
-        return top;
+        var time = Returns[best];
+        Returns[best] = Returns[--ReturnCount];
+        return time;
     }
 }

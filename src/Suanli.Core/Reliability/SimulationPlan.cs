@@ -18,10 +18,11 @@ internal sealed class SimulationPlan
     private readonly double[] repairMean;
     private readonly bool[] repairFixed;
 
-    // Exponential terms merge into one Poisson stream; a term is picked by its share (largest first).
+    // Exponential terms merge into one Poisson stream; a term is picked by its share with Walker's alias method.
     private readonly double meanGap;
-    private readonly int[] exponentialTerm;
-    private readonly double[] exponentialCumulative;
+    private readonly int[] aliasTerm;
+    private readonly int[] aliasOther;
+    private readonly double[] aliasThreshold;
 
     // Weibull terms: each unit renews on failure (the slot gets a new unit at age 0).
     private readonly int[] weibullTerm;
@@ -52,13 +53,7 @@ internal sealed class SimulationPlan
             .ToList();
         var total = exponential.Sum(x => x.Term.RatePerHour);
         meanGap = total > 0 ? 1 / total : double.PositiveInfinity;
-        exponentialTerm = [.. exponential.Select(x => x.Index)];
-        var running = 0.0;
-        exponentialCumulative = [.. exponential.Select(x => running += x.Term.RatePerHour / total)];
-        if (exponentialCumulative.Length > 0)
-        {
-            exponentialCumulative[^1] = 1.0;
-        }
+        (aliasTerm, aliasOther, aliasThreshold) = AliasTable([.. exponential.Select(x => x.Index)], [.. exponential.Select(x => x.Term.RatePerHour / total)]);
 
         var weibull = terms.Select((t, i) => (Term: t, Index: i))
             .Where(x => x.Term.Distribution == FailureDistribution.Weibull && x.Term.Units > 0)
@@ -223,26 +218,27 @@ internal sealed class SimulationPlan
             case RecoveryAction.WaitForRepair:
                 return Repair(term, ref rng);
             default:
-                while (ws.ReturnCount > 0 && ws.Returns[0] <= time)
-                {
-                    ws.PopReturn();
-                    spares++;
-                }
-
+                // The failed nodes go to repair; spares replace them, or the job waits for the earliest returns.
                 var lost = nodesLost[term];
                 for (var i = 0; i < lost; i++)
                 {
-                    ws.PushReturn(time + Repair(term, ref rng));
-                }
-
-                var ready = time;
-                while (spares < lost)
-                {
-                    ready = Math.Max(ready, ws.PopReturn());
-                    spares++;
+                    ws.AddReturn(time + Repair(term, ref rng), time, ref spares);
                 }
 
                 spares -= lost;
+                if (spares >= 0)
+                {
+                    return 0;
+                }
+
+                spares += ws.CollectReturned(time);
+                var ready = time;
+                while (spares < 0)
+                {
+                    ready = Math.Max(ready, ws.TakeEarliest());
+                    spares++;
+                }
+
                 return ready - time;
         }
     }
@@ -252,17 +248,45 @@ internal sealed class SimulationPlan
 
     private int PickExponentialTerm(ref Xoshiro256StarStar rng)
     {
-        var u = rng.NextDouble();
-        var cumulative = exponentialCumulative;
-        for (var i = 0; i < cumulative.Length; i++)
+        var u = rng.NextDouble() * aliasTerm.Length;
+        var column = (int)u;
+        return u - column < aliasThreshold[column] ? aliasTerm[column] : aliasOther[column];
+    }
+
+    /// <summary>
+    /// Walker's alias table (Vose's construction): column i keeps its own term with probability threshold[i] and
+    /// gives way to other[i] otherwise, so a term is picked with one uniform draw whatever the number of terms.
+    /// </summary>
+    private static (int[] Term, int[] Other, double[] Threshold) AliasTable(int[] terms, double[] probabilities)
+    {
+        var n = terms.Length;
+        var threshold = new double[n];
+        var other = new int[n];
+        var scaled = probabilities.Select(p => p * n).ToArray();
+        var small = new Stack<int>();
+        var large = new Stack<int>();
+        for (var i = 0; i < n; i++)
         {
-            if (u < cumulative[i])
-            {
-                return exponentialTerm[i];
-            }
+            (scaled[i] < 1 ? small : large).Push(i);
         }
 
-        return exponentialTerm[^1];
+        while (small.Count > 0 && large.Count > 0)
+        {
+            var s = small.Pop();
+            var l = large.Pop();
+            threshold[s] = scaled[s];
+            other[s] = terms[l];
+            scaled[l] += scaled[s] - 1;
+            (scaled[l] < 1 ? small : large).Push(l);
+        }
+
+        foreach (var i in small.Concat(large))
+        {
+            threshold[i] = 1;
+            other[i] = terms[i];
+        }
+
+        return (terms, other, threshold);
     }
 
     /// <summary>

@@ -128,3 +128,24 @@ public class ReliabilitySimulationTests
         Assert.True(r.Ettr >= r.EttrAtDaly - 0.002);
     }
 }
+
+public class ReliabilityTermDrawTests
+{
+    [Fact]
+    public void Each_term_is_drawn_in_proportion_to_its_rate()
+    {
+        // Three failures that only restart for every one that waits exactly 0.01 h for a repair.
+        var model = ReliabilityModels.Simple(1) with
+        {
+            Components =
+            [
+                new ComponentType("bug", CountBasis.Job, 1, 30, FailureDistribution.Exponential, 1, RecoveryAction.Restart, FailureDomain.Node, 0, RepairDistribution.Fixed),
+                new ComponentType("switch", CountBasis.Job, 1, 90, FailureDistribution.Exponential, 1, RecoveryAction.WaitForRepair, FailureDomain.Node, 0.01, RepairDistribution.Fixed),
+                new ComponentType("psu", CountBasis.Job, 1, 1e9, FailureDistribution.Exponential, 1, RecoveryAction.WaitForRepair, FailureDomain.Node, 1000, RepairDistribution.Fixed),
+            ],
+        };
+        var s = ReliabilitySimulation.Run(model, 4_000, 8);
+        var waits = s.WaitHoursMean / 0.01;
+        Assert.Equal(0.25, waits / s.InterruptionsMean, 0.01);
+    }
+}
