@@ -12,6 +12,9 @@ internal static class CliApp
         {
             EconCommand.Create(context),
             ReliabilityCommand.Create(context),
+            TrainCommand.Create(context),
+            TrainCommand.CreateInfer(context),
+            CatalogCommand.Create(context),
             PresetsCommand.Create(context),
             SchemaCommand.Create(context),
         };

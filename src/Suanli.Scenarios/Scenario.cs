@@ -33,6 +33,9 @@ public sealed record Scenario
     /// <summary>The training job and its cluster, when the scenario has a <c>training</c> section.</summary>
     public TrainingReliability? Training { get; init; }
 
+    /// <summary>The scenario's compute section (its own accelerators and models, and a training run), when it has one.</summary>
+    public ComputeScenario? Compute { get; init; }
+
     /// <summary>The essay's claims the scenario speaks to.</summary>
     public IReadOnlyList<Claim> Claims { get; init; } = [];
 

@@ -24,6 +24,9 @@ public sealed class ScenarioDto
     [Field("A training job and its cluster (MODEL.md §4); needed by `suanli reliability`.")]
     public TrainingDto? Training { get; set; }
 
+    [Field("Accelerators, models and a training run (MODEL.md §3); needed by `suanli train SCENARIO`.")]
+    public ComputeDto? Compute { get; set; }
+
     [Field("The essay's claims this scenario speaks to; each is shown beside the figure Suanli computes.")]
     public List<ClaimDto>? Claims { get; set; }
 }

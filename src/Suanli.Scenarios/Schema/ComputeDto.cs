@@ -1,0 +1,203 @@
+using Suanli.Core;
+using Suanli.Core.Compute;
+
+namespace Suanli.Scenarios.Schema;
+
+/// <summary>A catalog file: accelerators and models.</summary>
+public sealed class CatalogDto
+{
+    [Field("Accelerators.")]
+    public List<AcceleratorDto>? Accelerators { get; set; }
+
+    [Field("Models.")]
+    public List<ModelDto>? Models { get; set; }
+}
+
+/// <summary>One accelerator (catalog entry, or a scenario's own).</summary>
+public sealed class AcceleratorDto
+{
+    [Field("Lower-case id, e.g. h100-sxm (letters, digits, '-' and '.').", Required = true)]
+    public string? Id { get; set; }
+
+    [Field("Display name.", Required = true)]
+    public string? Name { get; set; }
+
+    [Field("Vendor.", Required = true)]
+    public string? Vendor { get; set; }
+
+    [Field("Peak dense BF16/FP16 throughput (no sparsity).", Unit = "TFLOPS", Required = true, Min = 0, MinExclusive = true, Max = 1_000_000)]
+    public double? PeakBf16Tflops { get; set; }
+
+    [Field("Peak dense FP8 throughput.", Unit = "TFLOPS", Min = 0, MinExclusive = true, Max = 1_000_000, WhenAbsent = "no FP8")]
+    public double? PeakFp8Tflops { get; set; }
+
+    [Field("Accelerator memory.", Unit = "GB", Required = true, Min = 0, MinExclusive = true, Max = 100_000)]
+    public double? MemoryGb { get; set; }
+
+    [Field("Memory bandwidth.", Unit = "TB/s", Required = true, Min = 0, MinExclusive = true, Max = 1000)]
+    public double? MemoryBandwidthTbps { get; set; }
+
+    [Field("Thermal design power.", Unit = "W", Required = true, Min = 0, MinExclusive = true, Max = 20_000)]
+    public double? TdpWatts { get; set; }
+
+    [Field("Scale-up (NVLink, HCCS, MLU-Link) bandwidth, bidirectional.", Unit = "GB/s", Required = true, Min = 0, Max = 1_000_000)]
+    public double? ScaleUpBandwidthGBps { get; set; }
+
+    [Field("Export-control status in a sentence.", Required = true)]
+    public string? ExportControl { get; set; }
+
+    [Field("Published market rental price per accelerator-hour.", Unit = "currency/accelerator-hour", Min = 0, MinExclusive = true, Max = 10_000, WhenAbsent = "no published price; give one to get a cost")]
+    public double? RentalPricePerHour { get; set; }
+
+    [Field("Currency of rentalPricePerHour.", WhenAbsent = "required with rentalPricePerHour")]
+    public Currency? RentalCurrency { get; set; }
+}
+
+/// <summary>One model (catalog entry, or a scenario's own).</summary>
+public sealed class ModelDto
+{
+    [Field("Lower-case id, e.g. deepseek-v3.", Required = true)]
+    public string? Id { get; set; }
+
+    [Field("Display name.", Required = true)]
+    public string? Name { get; set; }
+
+    [Field("dense, or mixtureOfExperts.", Required = true)]
+    public ModelArchitecture? Architecture { get; set; }
+
+    [Field("Total parameters.", Unit = "billions", Required = true, Min = 0, MinExclusive = true, Max = 1_000_000)]
+    public double? TotalParamsBillion { get; set; }
+
+    [Field("Parameters active per token (= total for dense).", Unit = "billions", Required = true, Min = 0, MinExclusive = true, Max = 1_000_000)]
+    public double? ActiveParamsBillion { get; set; }
+
+    [Field("Training tokens.", Unit = "trillions", Min = 0, MinExclusive = true, Max = 10_000, WhenAbsent = "undisclosed; give --tokens")]
+    public double? TrainingTokensTrillion { get; set; }
+
+    [Field("Transformer layers (for the attention term).", Unit = "layers", Min = 1, Max = 10_000)]
+    public int? Layers { get; set; }
+
+    [Field("Hidden width (for the attention term).", Unit = "dimensions", Min = 1, Max = 1_000_000)]
+    public int? ModelDim { get; set; }
+
+    [Field("Training sequence length (for the attention term).", Unit = "tokens", Min = 1, Max = 100_000_000)]
+    public int? SequenceLength { get; set; }
+
+    [Field("Training compute the authors report.", Unit = "FLOP", Min = 0, MinExclusive = true, Max = 1e35)]
+    public double? ReportedTrainingFlops { get; set; }
+
+    [Field("Accelerator-hours the authors report.", Unit = "accelerator-hours", Min = 0, MinExclusive = true, Max = 1e12)]
+    public double? ReportedAcceleratorHours { get; set; }
+
+    [Field("Id of the accelerator they report (catalog id, or a name outside the catalog).")]
+    public string? ReportedAccelerator { get; set; }
+
+    [Field("Accelerators they report.", Unit = "accelerators", Min = 1, Max = 100_000_000)]
+    public int? ReportedAcceleratorCount { get; set; }
+
+    [Field("MFU they report.", Unit = "fraction", Min = 0, MinExclusive = true, Max = 1)]
+    public double? ReportedMfu { get; set; }
+
+    [Field("Effective training time ratio they report.", Unit = "fraction", Min = 0, MinExclusive = true, Max = 1)]
+    public double? ReportedEttr { get; set; }
+
+    [Field("Training cost they report.", Unit = "currency", Min = 0, MinExclusive = true, Max = 1e13)]
+    public double? ReportedCost { get; set; }
+
+    [Field("Currency of reportedCost.", WhenAbsent = "required with reportedCost")]
+    public Currency? ReportedCostCurrency { get; set; }
+
+    [Field("What the reported figures cover and why they may differ from 6·N·D.")]
+    public string? ReportedNote { get; set; }
+}
+
+/// <summary>The <c>compute</c> section of a scenario (MODEL.md §3).</summary>
+public sealed class ComputeDto
+{
+    [Field("Accelerators of the scenario's own, added to the catalog (an id may not repeat a catalog id).")]
+    public List<AcceleratorDto>? Accelerators { get; set; }
+
+    [Field("Models of the scenario's own, added to the catalog.")]
+    public List<ModelDto>? Models { get; set; }
+
+    [Field("A training run; needed by `suanli train SCENARIO`.")]
+    public TrainingComputeDto? Training { get; set; }
+}
+
+/// <summary><c>compute.training</c>.</summary>
+public sealed class TrainingComputeDto
+{
+    [Field("Model id (catalog or compute.models).", Required = true)]
+    public string? Model { get; set; }
+
+    [Field("Tokens to train on.", Unit = "tokens", Min = 1, Max = 1e18, WhenAbsent = "the model's published training tokens")]
+    public double? Tokens { get; set; }
+
+    [Field("Chip types with their counts and availability; several make a mixed fleet.", Required = true)]
+    public List<FleetDto>? Fleet { get; set; }
+
+    [Field("Model FLOPs utilisation relative to the peak at `precision`.", Unit = "fraction", Required = true, Min = 0, MinExclusive = true, Max = 1)]
+    public double? Mfu { get; set; }
+
+    [Field("Precision whose peak the MFU refers to: bf16 or fp8.", Default = "bf16")]
+    public Precision? Precision { get; set; }
+
+    [Field("Effective training time ratio: share of wall time on useful training (1 = no interruptions; see suanli reliability).", Unit = "fraction", Default = "1", Min = 0, MinExclusive = true, Max = 1)]
+    public double? Ettr { get; set; }
+
+    [Field("Average accelerator draw as a share of TDP.", Unit = "fraction", Default = "1", Min = 0, MinExclusive = true, Max = 1.5)]
+    public double? PowerFraction { get; set; }
+
+    [Field("Host, network and storage power per accelerator.", Unit = "W", Default = "500", Min = 0, Max = 10_000)]
+    public double? HostWattsPerAccelerator { get; set; }
+
+    [Field("Facility PUE.", Unit = "ratio", Default = "1.25", Min = 1, Max = 3)]
+    public double? Pue { get; set; }
+
+    [Field("Add Kaplan's attention term 6·L·S·d per token (needs the model's layers, modelDim, sequenceLength).", Default = "false")]
+    public bool? IncludeAttention { get; set; }
+
+    [Field("How an accelerator-hour is priced: marketRental (catalog price), pricePerHour, or the owner's cost from the scenario's site: siteRent, siteAccountingBreakEven, siteEconomicBreakEven.", Default = "marketRental")]
+    public CostBasisKind? CostBasis { get; set; }
+
+    [Field("Price per accelerator-hour (costBasis: pricePerHour).", Unit = "currency/accelerator-hour", Min = 0, MinExclusive = true, Max = 100_000)]
+    public double? PricePerAcceleratorHour { get; set; }
+
+    [Field("Server capex per accelerator for the owner's cost (costBasis: site…).", Unit = "currency/accelerator", Min = 0, Max = 1e8)]
+    public double? ServerCapexPerAccelerator { get; set; }
+
+    [Field("Years over which server capex is amortised for the owner's cost.", Unit = "years", Default = "5", Min = 0.5, Max = 20)]
+    public double? ServerLifeYears { get; set; }
+}
+
+/// <summary>One chip type of a fleet.</summary>
+public sealed class FleetDto
+{
+    [Field("Accelerator id.", Required = true)]
+    public string? Accelerator { get; set; }
+
+    [Field("How many.", Unit = "accelerators", Required = true, Min = 1, Max = 100_000_000)]
+    public int? Count { get; set; }
+
+    [Field("Share of the time they are usable (supply limits, maintenance).", Unit = "fraction", Default = "1", Min = 0, MinExclusive = true, Max = 1)]
+    public double? Availability { get; set; }
+}
+
+/// <summary>How a training run's accelerator-hours are priced.</summary>
+public enum CostBasisKind
+{
+    /// <summary>The accelerator's published rental price.</summary>
+    MarketRental,
+
+    /// <summary>compute.training.pricePerAcceleratorHour.</summary>
+    PricePerHour,
+
+    /// <summary>Owner's cost: the site's market rent per kW-month + power + server capex.</summary>
+    SiteRent,
+
+    /// <summary>Owner's cost with the site's accounting break-even rent.</summary>
+    SiteAccountingBreakEven,
+
+    /// <summary>Owner's cost with the site's economic (NPV = 0) break-even rent.</summary>
+    SiteEconomicBreakEven,
+}
