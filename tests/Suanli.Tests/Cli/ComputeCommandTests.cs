@@ -101,3 +101,42 @@ public class ComputeCommandTests
         Assert.Contains("gpt3-175b, llama2-70b, llama3-405b, mixtral-8x7b, deepseek-v3", stderr, StringComparison.Ordinal);
     }
 }
+
+public class OwnerCostCommandTests
+{
+    [Fact]
+    public void A_scenario_with_a_site_prices_accelerator_hours_at_the_owners_cost()
+    {
+        var yaml = Suanli.Tests.Scenarios.ScenarioText.Valid + """
+
+            compute:
+              training:
+                model: llama2-70b
+                fleet: [{accelerator: h800, count: 1024}]
+                mfu: 0.4
+                costBasis: siteAccountingBreakEven
+                serverCapexPerAccelerator: 250000
+                serverLifeYears: 5
+            """;
+        var dir = Directory.CreateTempSubdirectory("suanli-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "owner.yaml");
+            File.WriteAllText(path, yaml);
+            var (code, stdout, stderr) = CliRunner.Run("train", path, "--json");
+            Assert.True(code == 0, stderr);
+            var json = System.Text.Json.JsonDocument.Parse(stdout).RootElement;
+            Assert.Equal("RMB", json.GetProperty("currency").GetString());
+
+            var site = Suanli.Scenarios.ScenarioLoader.FromFile(path).Scenario!.Site!;
+            var h800 = Suanli.Scenarios.ComputeCatalog.BuiltIn.FindAccelerator("h800")!;
+            var perHour = Suanli.Core.Compute.OwnerCost.PerAcceleratorHour(site, h800, Suanli.Core.Compute.RentBasis.AccountingBreakEven, 250_000, 5, 1, 500).Total;
+            Assert.Equal(perHour * json.GetProperty("acceleratorHours").GetDouble(), json.GetProperty("cost").GetDouble(), 1e-3);
+            Assert.Contains("owner's cost", json.GetProperty("costBasis").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
