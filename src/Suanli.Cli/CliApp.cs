@@ -11,6 +11,7 @@ internal static class CliApp
         var root = new RootCommand("Suanli (算力): data-center economics and AI compute infrastructure, computed from stated inputs.")
         {
             EconCommand.Create(context),
+            LayoutCommand.Create(context),
             ReliabilityCommand.Create(context),
             TrainCommand.Create(context),
             TrainCommand.CreateInfer(context),

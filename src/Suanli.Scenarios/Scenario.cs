@@ -33,6 +33,9 @@ public sealed record Scenario
     /// <summary>The training job and its cluster, when the scenario has a <c>training</c> section.</summary>
     public TrainingReliability? Training { get; init; }
 
+    /// <summary>The campus-vs-distributed comparison, when the scenario has a <c>layout</c> section.</summary>
+    public Suanli.Core.Layout.LayoutInputs? Layout { get; init; }
+
     /// <summary>The scenario's compute section (its own accelerators and models, and a training run), when it has one.</summary>
     public ComputeScenario? Compute { get; init; }
 

@@ -42,6 +42,7 @@ internal static class ScenarioBuilder
         }
 
         var training = dto.Training is null ? null : TrainingBuilder.Build(dto.Training, binder, diagnostics);
+        var layout = dto.Layout is null ? null : LayoutBuilder.Build(dto.Layout, site, binder, diagnostics);
         var compute = dto.Compute is null ? null : ComputeBuilder.Build(dto.Compute, dto.Currency, dto.Site is not null, binder, diagnostics);
         return new Scenario
         {
@@ -51,6 +52,7 @@ internal static class ScenarioBuilder
             Site = site,
             Training = training,
             Compute = compute,
+            Layout = layout,
             Claims = [.. (dto.Claims ?? []).Select(c => new Claim(c.Id!, c.Text!, c.Metric!.Value, c.EssayValue!.Value, c.Comparison ?? ClaimComparison.About, c.Evidence))],
             Inputs = [.. binder.Inputs.Values],
             Origin = origin,

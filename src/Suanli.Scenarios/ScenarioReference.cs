@@ -59,6 +59,7 @@ public static class ScenarioReference
                 FieldKind.Choice => "choice",
                 FieldKind.Section => "section",
                 FieldKind.List => "list",
+                FieldKind.ScalarList => "list of " + (f.ValueType.IsEnum ? "choices" : f.ValueType == typeof(string) ? "text" : "numbers"),
                 _ => string.Empty,
             };
             var requirement = f.Attribute.Required ? "required"
@@ -72,6 +73,8 @@ public static class ScenarioReference
                 FieldKind.Boolean => "`true`, `false`",
                 FieldKind.Section => "see below",
                 FieldKind.List => "items, see below",
+                FieldKind.ScalarList when f.ValueType.IsEnum => string.Join(", ", f.Choices.Select(c => $"`{c}`")),
+                FieldKind.ScalarList => "values",
                 _ => "text",
             };
             sb.AppendLine(CultureInfo.InvariantCulture, $"| `{key}` | {type2} | {f.Attribute.Unit ?? string.Empty} | {requirement} | {allowed} | {f.Attribute.Description.Replace("|", "\\|", StringComparison.Ordinal)} |");

@@ -57,5 +57,5 @@ internal static class PresetsCommand
     }
 
     private static string[] Sections(Scenario? scenario) =>
-        scenario is null ? [] : [.. new[] { scenario.Site is null ? null : "site", scenario.Training is null ? null : "training", scenario.Claims.Count > 0 ? "claims" : null }.OfType<string>()];
+        scenario is null ? [] : [.. new[] { scenario.Site is null ? null : "site", scenario.Layout is null ? null : "layout", scenario.Training is null ? null : "training", scenario.Compute is null ? null : "compute", scenario.Claims.Count > 0 ? "claims" : null }.OfType<string>()];
 }

@@ -96,6 +96,7 @@ internal sealed class YamlBinder
             {
                 FieldKind.Section => BindSectionField(field, child, childPath, where),
                 FieldKind.List => BindList(field, child, childPath, where),
+                FieldKind.ScalarList => BindScalarList(field, child, childPath, where),
                 _ => BindScalar(field, child, childPath, where),
             };
             field.Property.SetValue(instance, value);
@@ -165,6 +166,83 @@ internal sealed class YamlBinder
         }
 
         return null;
+    }
+
+    private object? BindScalarList(SchemaField field, YamlNode? child, string path, SourceLocation parent)
+    {
+        var at = parent;
+        if (overrides.TryGetValue(path, out var entry))
+        {
+            // --set path=[a, b]: the value is read as a YAML flow sequence.
+            overrides[path] = (entry.Override, true);
+            at = entry.Override.Location;
+            try
+            {
+                var stream = new YamlStream();
+                stream.Load(new StringReader(entry.Override.Value));
+                child = stream.Documents.Count == 1 ? stream.Documents[0].RootNode : null;
+            }
+            catch (YamlException)
+            {
+                child = null;
+            }
+
+            if (child is not YamlSequenceNode)
+            {
+                Error(DiagnosticCodes.WrongType, at, path, $"expected a list such as [a, b], got '{entry.Override.Value}'", field.AllowedText);
+                return null;
+            }
+        }
+
+        if (child is null || IsNull(child))
+        {
+            if (field.Attribute.Required)
+            {
+                Error(DiagnosticCodes.MissingKey, parent, path, $"required list '{field.Key}' is missing", field.AllowedText);
+            }
+
+            return null;
+        }
+
+        string? source = entry.Override is null ? null : "--set on the command line";
+        if (child is YamlMappingNode sourced)
+        {
+            if (!TryReadSourced(sourced, path, field, out child, out source))
+            {
+                return null;
+            }
+        }
+
+        if (child is not YamlSequenceNode sequence)
+        {
+            Error(DiagnosticCodes.WrongType, At(child), path, $"expected a list such as [a, b], got {Describe(child)}", field.AllowedText);
+            return null;
+        }
+
+        var list = (System.Collections.IList)Activator.CreateInstance(field.Property.PropertyType)!;
+        var element = field.Element;
+        var i = 0;
+        foreach (var item in sequence.Children)
+        {
+            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
+            var itemAt = entry.Override is null ? At(item) : at;
+            if (item is not YamlScalarNode scalar)
+            {
+                Error(DiagnosticCodes.WrongType, itemAt, itemPath, $"expected {Article(element)}, got {Describe(item)}", element.AllowedText);
+                continue;
+            }
+
+            var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
+            if (Convert(element, scalar.Value ?? string.Empty, quoted, itemPath, itemAt) is { } value)
+            {
+                list.Add(value);
+            }
+        }
+
+        var where = entry.Override is null ? At(sequence) : at;
+        Inputs[path] = new InputValue(path, "[" + string.Join(", ", sequence.Children.Select(c => (c as YamlScalarNode)?.Value)) + "]", field.Attribute.Unit,
+            source, entry.Override is null ? InputOrigin.File : InputOrigin.Set, where.File, where.Line, where.Column);
+        return list;
     }
 
     private object? BindScalar(SchemaField field, YamlNode? child, string path, SourceLocation parent)

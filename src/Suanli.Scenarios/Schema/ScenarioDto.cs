@@ -21,6 +21,9 @@ public sealed class ScenarioDto
     [Field("Economics of one data-center site or campus (MODEL.md §1); needed by `suanli econ`.")]
     public SiteDto? Site { get; set; }
 
+    [Field("One campus against standalone sites of the same total IT (MODEL.md §2); the site section is the reference site; needed by `suanli layout`.")]
+    public LayoutDto? Layout { get; set; }
+
     [Field("A training job and its cluster (MODEL.md §4); needed by `suanli reliability`.")]
     public TrainingDto? Training { get; set; }
 

@@ -13,15 +13,21 @@ internal enum FieldKind
     Choice,
     Section,
     List,
+
+    /// <summary>A list of plain values (numbers, text or choices).</summary>
+    ScalarList,
 }
 
 /// <summary>One key of a schema type, read by reflection from its <see cref="FieldAttribute"/>.</summary>
 internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttribute Attribute, FieldKind Kind, Type ValueType)
 {
-    public bool IsScalar => Kind is not (FieldKind.Section or FieldKind.List);
+    public bool IsScalar => Kind is not (FieldKind.Section or FieldKind.List or FieldKind.ScalarList);
+
+    /// <summary>For a scalar list: the field that describes one element (same attribute, the element type).</summary>
+    public SchemaField Element => this with { Kind = SchemaInfo.ScalarKind(ValueType), ValueType = ValueType };
 
     /// <summary>The names a <see cref="FieldKind.Choice"/> accepts, as written in YAML.</summary>
-    public IReadOnlyList<string> Choices => Kind == FieldKind.Choice ? SchemaInfo.ChoiceNames(ValueType) : [];
+    public IReadOnlyList<string> Choices => Kind is FieldKind.Choice || (Kind == FieldKind.ScalarList && ValueType.IsEnum) ? SchemaInfo.ChoiceNames(ValueType) : [];
 
     /// <summary>The allowed range of a number in interval notation with its unit, e.g. "(0, 5000] MW".</summary>
     public string? RangeText
@@ -51,6 +57,7 @@ internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttri
         FieldKind.Text => "text",
         FieldKind.Section => "a section of keys: " + string.Join(", ", SchemaInfo.Fields(ValueType).Select(f => f.Key)),
         FieldKind.List => "a list of items, each with keys: " + string.Join(", ", SchemaInfo.Fields(ValueType).Select(f => f.Key)),
+        FieldKind.ScalarList => "a list such as [a, b] of: " + Element.AllowedText,
         _ => throw new InvalidOperationException(),
     };
 
@@ -105,6 +112,15 @@ internal static class SchemaInfo
         }
     }
 
+    /// <summary>The kind of a plain value type.</summary>
+    public static FieldKind ScalarKind(Type type) => type == typeof(double) ? FieldKind.Number
+        : type == typeof(int) ? FieldKind.Integer
+        : type == typeof(bool) ? FieldKind.Boolean
+        : type.IsEnum ? FieldKind.Choice
+        : FieldKind.Text;
+
+    private static bool IsScalarType(Type type) => type == typeof(double) || type == typeof(int) || type == typeof(bool) || type == typeof(string) || type.IsEnum;
+
     private static SchemaField Describe(PropertyInfo property, FieldAttribute attribute)
     {
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
@@ -115,6 +131,8 @@ internal static class SchemaInfo
             _ when type == typeof(bool) => (FieldKind.Boolean, type),
             _ when type == typeof(string) => (FieldKind.Text, type),
             { IsEnum: true } => (FieldKind.Choice, type),
+            { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(List<>) && IsScalarType(type.GetGenericArguments()[0]) =>
+                (FieldKind.ScalarList, type.GetGenericArguments()[0]),
             { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(List<>) =>
                 (FieldKind.List, type.GetGenericArguments()[0]),
             { IsClass: true } => (FieldKind.Section, type),

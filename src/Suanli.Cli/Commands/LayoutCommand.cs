@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Suanli.Cli.Output;
+
+namespace Suanli.Cli.Commands;
+
+/// <summary><c>suanli layout</c>: one clustered campus against standalone sites (MODEL.md §2, claim C1).</summary>
+internal static class LayoutCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var input = new ScenarioInput();
+        var occupancy = new Option<double?>("--occupancy") { Description = "Stabilised occupancy to compare at, in (0, 1] (default: 1 - site.vacancy)." };
+        var sweep = new Option<string?>("--sweep") { Description = "occupancy: PUE and break-even rent from 30% to 100% occupancy for both layouts." };
+        sweep.AcceptOnlyFromAmong("occupancy");
+        var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout instead of tables." };
+        var command = new Command("layout", "One clustered campus against standalone sites of the same IT: capex, opex, PUE, staff, energy, carbon, break-even rents, NPV, and whether a training job can span it.");
+        input.AddTo(command);
+        command.Add(occupancy);
+        command.Add(sweep);
+        command.Add(json);
+        command.SetAction(parse =>
+        {
+            var checks = new OptionChecks(parse, context);
+            var occ = checks.Number(occupancy, 0, 1, true, "a fraction");
+            if (checks.Failed)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var scenario = input.Load(parse, context);
+            if (scenario is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (scenario.Layout is not { } layout)
+            {
+                ScenarioInput.MissingSection(context, scenario, "layout", "layout");
+                return ExitCodes.InvalidInput;
+            }
+
+            var report = LayoutReport.Compute(scenario, layout, occ, parse.GetValue(sweep) is not null);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Out, report.ToJson());
+            }
+            else
+            {
+                report.WriteTables(context.CreateOutConsole());
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
