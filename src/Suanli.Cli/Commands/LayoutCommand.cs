@@ -13,11 +13,13 @@ internal static class LayoutCommand
         var sweep = new Option<string?>("--sweep") { Description = "occupancy: PUE and break-even rent from 30% to 100% occupancy for both layouts." };
         sweep.AcceptOnlyFromAmong("occupancy");
         var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout instead of tables." };
+        var inputs = new Option<bool>("--inputs") { Description = "Print every input (site, layout, training) with its source; the layout's own are always shown." };
         var command = new Command("layout", "One clustered campus against standalone sites of the same IT: capex, opex, PUE, staff, energy, carbon, break-even rents, NPV, and whether a training job can span it.");
         input.AddTo(command);
         command.Add(occupancy);
         command.Add(sweep);
         command.Add(json);
+        command.Add(inputs);
         command.SetAction(parse =>
         {
             var checks = new OptionChecks(parse, context);
@@ -46,7 +48,7 @@ internal static class LayoutCommand
             }
             else
             {
-                report.WriteTables(context.CreateOutConsole());
+                report.WriteTables(context.CreateOutConsole(), parse.GetValue(inputs));
             }
 
             return ExitCodes.Success;

@@ -141,7 +141,7 @@ internal sealed class EconReport
         console.WriteLine();
         if (withInputs)
         {
-            console.Write(InputsTable());
+            console.Write(InputsTable.Build(Scenario));
             console.WriteLine();
         }
 
@@ -261,24 +261,6 @@ internal sealed class EconReport
                 Fmt.Millions(y.MaintenanceCost), Fmt.Millions(y.InsuranceAndPropertyTax), Fmt.Millions(y.OtherOpex), Fmt.Millions(y.Ebitda),
                 Fmt.Millions(y.Depreciation), Fmt.Millions(y.IncomeTax), Fmt.Millions(y.Capex), Fmt.Millions(y.TerminalValue),
                 Fmt.Millions(y.FreeCashFlow), Fmt.Millions(y.CumulativeFreeCashFlow));
-        }
-
-        return table;
-    }
-
-    private Table InputsTable()
-    {
-        var table = new Table().Title("Inputs and their sources").AddColumn("path").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit").AddColumn("source");
-        foreach (var i in Scenario.Inputs)
-        {
-            var unit = i.Unit?.Replace("currency", Cur, StringComparison.Ordinal) ?? string.Empty;
-            var source = i.Origin switch
-            {
-                InputOrigin.Default => "default",
-                InputOrigin.Set => "--set",
-                _ => i.Source ?? "(no source given)",
-            };
-            table.AddRow(Markup.Escape(i.Path), Markup.Escape(i.Value), Markup.Escape(unit), Markup.Escape(source));
         }
 
         return table;

@@ -138,7 +138,7 @@ internal sealed class LayoutReport
 
     private const string StepTimeNote = "Reliability only: the step-time (bandwidth and latency) efficiency of training across sites needs the MODEL.md §5 engine, which is not available yet.";
 
-    public void WriteTables(IAnsiConsole console)
+    public void WriteTables(IAnsiConsole console, bool allInputs)
     {
         var c = Comparison.Campus;
         var d = Comparison.Distributed;
@@ -215,6 +215,13 @@ internal sealed class LayoutReport
             console.WriteLine();
         }
 
+        console.Write(allInputs ? InputsTable.Build(Scenario) : InputsTable.Build(Scenario, "layout.", "site.itCapacityMw", "site.staffFte", "site.vacancy", "site.rentPerKwMonth"));
+        if (!allInputs)
+        {
+            console.WriteLine("Every input (site, training) with its source: add --inputs.");
+        }
+
+        console.WriteLine();
         console.WriteLine("What this says:");
         foreach (var line in Findings())
         {
@@ -225,6 +232,7 @@ internal sealed class LayoutReport
         console.WriteLine("Model (docs/layout.md): shared components cost capex_ref x (P / P_ref)^(b - 1) per MW at plant scale P, staff FTE_ref x (P / P_ref)^c; a campus is one plant of the total MW, each distributed site a plant of total / units; PUE(u) = 1 + k + f/u per layout; CO2 = energy x grid factor; everything else as suanli econ.");
     }
 
+    /// <summary>The comparison said in words, with its numbers.</summary>
     public IEnumerable<string> Findings()
     {
         var c = Comparison.Campus;
