@@ -56,6 +56,14 @@ internal static class ReliabilityCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (parse.GetValue(optimize) && (model.CheckpointBlockingMinutes <= 0 || FailureModel.LambdaPerHour(model) <= 0))
+            {
+                context.Error.WriteLine(model.CheckpointBlockingMinutes <= 0
+                    ? "command-line:1:1: --optimize-interval: with training.checkpoint.blockingMinutes = 0 checkpoints are free and the best interval is 0 (allowed: a blocking time above 0 minutes)"
+                    : "command-line:1:1: --optimize-interval: the job never fails, so there is no interval to optimise (allowed: components with finite MTBF)");
+                return ExitCodes.InvalidInput;
+            }
+
             var asJson = parse.GetValue(json);
             var showProgress = !asJson || context.ErrorIsTerminal;
             var report = ReliabilityReport.Compute(scenario, model, trialCount, parse.GetValue(seed), parse.GetValue(sweep), parse.GetValue(optimize), threadCount,

@@ -190,7 +190,7 @@ internal sealed class ReliabilityReport
         Row("Daly interval", Fmt.N(c.DalyIntervalMinutes, 2), "minutes, higher-order optimum");
         Row("Checkpoint interval used", Fmt.N(c.IntervalMinutes, 2), m.CheckpointIntervalMinutes is null ? "minutes (auto: Daly)" : "minutes (scenario)");
         Row("ETTR", Fmt.Pct(c.Ettr, 2), Fmt.Text($"useful share of time (Daly's expected wall time), restart R = {Fmt.N(m.RestartHours * 60, 1)} min"));
-        Row("ETTR, first order", Fmt.Pct(c.EttrFirstOrder, 2), "1 - C/τ - (τ/2 + R)/M");
+        Row("ETTR, first order", double.IsFinite(c.EttrFirstOrder) ? Fmt.Pct(c.EttrFirstOrder, 2) : "n/a", "1 - C/τ - (τ/2 + R)/M");
         return table;
     }
 

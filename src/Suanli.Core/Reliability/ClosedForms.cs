@@ -58,8 +58,16 @@ public static class ClosedForms
             DalyIntervalMinutes = daly * 60,
             IntervalMinutes = tau * 60,
             Ettr = EttrDaly(tau, c, r.RestartHours, m),
-            EttrFirstOrder = double.IsPositiveInfinity(m) ? 1 - (tau > 0 ? c / tau : 0) : 1 - (tau > 0 ? c / tau : double.PositiveInfinity) - (tau / 2 + r.RestartHours) / m,
+            EttrFirstOrder = FirstOrderEttr(tau, c, r.RestartHours, m),
         };
+    }
+
+    /// <summary>1 − C/τ − (τ/2 + R)/M; at τ = 0 the limit (1 − R/M when checkpoints are free, −∞ otherwise).</summary>
+    public static double FirstOrderEttr(double tauHours, double checkpointHours, double restartHours, double mttiHours)
+    {
+        var overhead = tauHours > 0 ? checkpointHours / tauHours : checkpointHours > 0 ? double.PositiveInfinity : 0;
+        var failures = double.IsPositiveInfinity(mttiHours) ? 0 : (tauHours / 2 + restartHours) / mttiHours;
+        return 1 - overhead - failures;
     }
 
     /// <summary>Young (1974): τ* = √(2CM).</summary>

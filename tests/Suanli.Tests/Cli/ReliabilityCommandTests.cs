@@ -76,6 +76,7 @@ public class ReliabilityCommandTests
     [InlineData("reliability", "--preset", "llama3-405b-16k", "--trials", "-5")]
     [InlineData("reliability", "--preset", "llama3-405b-16k", "--sweep", "planets")]
     [InlineData("reliability", "--preset", "llama3-405b-16k", "--optimize-interval")]
+    [InlineData("reliability", "--preset", "llama3-405b-16k", "--optimize-interval", "--trials", "10", "--set", "training.checkpoint.blockingMinutes=0")]
     [InlineData("reliability", "--preset", "cn-2025-essay")]
     [InlineData("econ", "--preset", "llama3-405b-16k")]
     [InlineData("reliability", "--preset", "llama3-405b-16k", "--set", "training.sites.distanceKm=-1")]
