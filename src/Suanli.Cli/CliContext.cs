@@ -12,6 +12,23 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, bool OutIsTe
     /// <summary>Width of tables when stdout is not a terminal: wide enough for the yearly cash-flow table.</summary>
     public const int RedirectedWidth = 200;
 
+    /// <summary>Writes a command's result: one JSON object, or tables for people.</summary>
+    public int Emit(bool json, Func<object> toJson, Action<IAnsiConsole> tables)
+    {
+        ArgumentNullException.ThrowIfNull(toJson);
+        ArgumentNullException.ThrowIfNull(tables);
+        if (json)
+        {
+            Output.JsonOutput.Write(Out, toJson());
+        }
+        else
+        {
+            tables(CreateOutConsole());
+        }
+
+        return ExitCodes.Success;
+    }
+
     /// <summary>A Spectre console on stdout; plain text (no colour codes, fixed width) unless stdout is a terminal.</summary>
     public IAnsiConsole CreateOutConsole()
     {

@@ -15,19 +15,7 @@ internal static class CatalogCommand
             var asJson = new Option<bool>("--json") { Description = "Write JSON instead of tables." };
             var sources = new Option<bool>("--sources") { Description = "Also print every value's source." };
             var command = new Command(name, description) { asJson, sources };
-            command.SetAction(parse =>
-            {
-                if (parse.GetValue(asJson))
-                {
-                    JsonOutput.Write(context.Out, json());
-                }
-                else
-                {
-                    tables(context.CreateOutConsole(), parse.GetValue(sources));
-                }
-
-                return ExitCodes.Success;
-            });
+            command.SetAction(parse => context.Emit(parse.GetValue(asJson), json, console => tables(console, parse.GetValue(sources))));
             return command;
         }
 

@@ -18,30 +18,13 @@ internal static class EconCommand
         command.Add(inputs);
         command.SetAction(parse =>
         {
-            var scenario = input.Load(parse, context);
-            if (scenario is null)
+            if (input.LoadSection(parse, context, "site", "econ", s => s.Site) is not var (scenario, site))
             {
                 return ExitCodes.InvalidInput;
             }
 
-            if (scenario.Site is null)
-            {
-                ScenarioInput.MissingSection(context, scenario, "site", "econ");
-                return ExitCodes.InvalidInput;
-            }
-
-            var result = EconomicsEngine.Analyze(scenario.Site);
-            var report = EconReport.From(scenario, result);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Out, report.ToJson());
-            }
-            else
-            {
-                report.WriteTables(context.CreateOutConsole(), parse.GetValue(inputs));
-            }
-
-            return ExitCodes.Success;
+            var report = EconReport.From(scenario, EconomicsEngine.Analyze(site));
+            return context.Emit(parse.GetValue(json), report.ToJson, console => report.WriteTables(console, parse.GetValue(inputs)));
         });
         return command;
     }

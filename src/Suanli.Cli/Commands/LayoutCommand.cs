@@ -29,29 +29,13 @@ internal static class LayoutCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var scenario = input.Load(parse, context);
-            if (scenario is null)
+            if (input.LoadSection(parse, context, "layout", "layout", s => s.Layout) is not var (scenario, layout))
             {
-                return ExitCodes.InvalidInput;
-            }
-
-            if (scenario.Layout is not { } layout)
-            {
-                ScenarioInput.MissingSection(context, scenario, "layout", "layout");
                 return ExitCodes.InvalidInput;
             }
 
             var report = LayoutReport.Compute(scenario, layout, occ, parse.GetValue(sweep) is not null);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Out, report.ToJson());
-            }
-            else
-            {
-                report.WriteTables(context.CreateOutConsole(), parse.GetValue(inputs));
-            }
-
-            return ExitCodes.Success;
+            return context.Emit(parse.GetValue(json), report.ToJson, console => report.WriteTables(console, parse.GetValue(inputs)));
         });
         return command;
     }

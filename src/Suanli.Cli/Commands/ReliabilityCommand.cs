@@ -44,15 +44,8 @@ internal static class ReliabilityCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var scenario = input.Load(parse, context);
-            if (scenario is null)
+            if (input.LoadSection(parse, context, "training", "reliability", s => s.Training) is not var (scenario, model))
             {
-                return ExitCodes.InvalidInput;
-            }
-
-            if (scenario.Training is not { } model)
-            {
-                ScenarioInput.MissingSection(context, scenario, "training", "reliability");
                 return ExitCodes.InvalidInput;
             }
 
@@ -68,16 +61,7 @@ internal static class ReliabilityCommand
             var showProgress = !asJson || context.ErrorIsTerminal;
             var report = ReliabilityReport.Compute(scenario, model, trialCount, parse.GetValue(seed), parse.GetValue(sweep), parse.GetValue(optimize), threadCount,
                 (label, total, work) => WithProgress(context, showProgress, label, total, work));
-            if (asJson)
-            {
-                JsonOutput.Write(context.Out, report.ToJson());
-            }
-            else
-            {
-                report.WriteTables(context.CreateOutConsole());
-            }
-
-            return ExitCodes.Success;
+            return context.Emit(asJson, report.ToJson, report.WriteTables);
         });
         return command;
     }

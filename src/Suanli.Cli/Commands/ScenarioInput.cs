@@ -55,6 +55,29 @@ internal sealed class ScenarioInput
         return result.Scenario;
     }
 
+    /// <summary>
+    /// Loads the scenario and takes the section a command needs; prints the diagnostics (or that the section is
+    /// missing) and returns null when it cannot.
+    /// </summary>
+    public (Scenario Scenario, T Section)? LoadSection<T>(ParseResult parse, CliContext context, string section, string command, Func<Scenario, T?> select)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        var scenario = Load(parse, context);
+        if (scenario is null)
+        {
+            return null;
+        }
+
+        if (select(scenario) is not { } value)
+        {
+            MissingSection(context, scenario, section, command);
+            return null;
+        }
+
+        return (scenario, value);
+    }
+
     /// <summary>Reports that the scenario lacks a section the command needs.</summary>
     public static void MissingSection(CliContext context, Scenario scenario, string section, string command) =>
         context.Error.WriteLine(new Diagnostic(Severity.Error, Scenarios.Binding.DiagnosticCodes.MissingSection, scenario.Origin, 1, 1, section,

@@ -55,16 +55,7 @@ internal static class TrainCommand
             }
 
             var report = TrainReport.Compute(run.Value.Run, run.Value.CostNote, run.Value.MfuNote, parse.GetValue(compareDense));
-            if (parse.GetValue(common.Json))
-            {
-                JsonOutput.Write(context.Out, report.ToJson());
-            }
-            else
-            {
-                report.WriteTables(context.CreateOutConsole());
-            }
-
-            return ExitCodes.Success;
+            return context.Emit(parse.GetValue(common.Json), report.ToJson, report.WriteTables);
         });
         return command;
     }
@@ -99,16 +90,7 @@ internal static class TrainCommand
             var mfu = values.Mfu ?? DefaultMfu;
             var estimate = ComputeEngine.Infer(m, a, mfu, values.Precision, values.PowerFraction, values.HostWatts, values.Pue, price.Price);
             var report = new InferReport(m, a, mfu, values.Mfu is null, values, estimate, price.Note);
-            if (parse.GetValue(common.Json))
-            {
-                JsonOutput.Write(context.Out, report.ToJson());
-            }
-            else
-            {
-                report.WriteTables(context.CreateOutConsole());
-            }
-
-            return ExitCodes.Success;
+            return context.Emit(parse.GetValue(common.Json), report.ToJson, report.WriteTables);
         });
         return command;
     }
@@ -194,15 +176,8 @@ internal static class TrainCommand
             return null;
         }
 
-        var scenario = input.Load(parse, context);
-        if (scenario is null)
+        if (input.LoadSection(parse, context, "compute.training", "train", s => s.Compute?.Training) is not var (scenario, spec))
         {
-            return null;
-        }
-
-        if (scenario.Compute?.Training is not { } spec)
-        {
-            ScenarioInput.MissingSection(context, scenario, "compute.training", "train");
             return null;
         }
 
