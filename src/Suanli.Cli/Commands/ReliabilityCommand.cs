@@ -18,6 +18,7 @@ internal static class ReliabilityCommand
         var optimize = new Option<bool>("--optimize-interval") { Description = "Search the checkpoint interval that maximises the simulated ETTR (needs --trials)." };
         var threads = new Option<int?>("--threads") { Description = "Threads for the simulation (default: all cores)." };
         var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout instead of tables." };
+        var inputs = new Option<bool>("--inputs") { Description = "Also print every training input with its source." };
         var command = new Command("reliability", "Interruptions, checkpoints and goodput of a training job across nodes, sites and distance.");
         input.AddTo(command);
         command.Add(trials);
@@ -26,6 +27,7 @@ internal static class ReliabilityCommand
         command.Add(optimize);
         command.Add(threads);
         command.Add(json);
+        command.Add(inputs);
         command.SetAction(parse =>
         {
             var trialCount = parse.GetValue(trials);
@@ -61,7 +63,15 @@ internal static class ReliabilityCommand
             var showProgress = !asJson || context.ErrorIsTerminal;
             var report = ReliabilityReport.Compute(scenario, model, trialCount, parse.GetValue(seed), parse.GetValue(sweep), parse.GetValue(optimize), threadCount,
                 (label, total, work) => WithProgress(context, showProgress, label, total, work));
-            return context.Emit(asJson, report.ToJson, report.WriteTables);
+            return context.Emit(asJson, report.ToJson, console =>
+            {
+                report.WriteTables(console);
+                if (parse.GetValue(inputs))
+                {
+                    console.WriteLine();
+                    console.Write(InputsTable.Build(scenario, "training."));
+                }
+            });
         });
         return command;
     }
