@@ -21,8 +21,6 @@ internal enum FieldKind
 /// <summary>One key of a schema type, read by reflection from its <see cref="FieldAttribute"/>.</summary>
 internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttribute Attribute, FieldKind Kind, Type ValueType)
 {
-    public bool IsScalar => Kind is not (FieldKind.Section or FieldKind.List or FieldKind.ScalarList);
-
     /// <summary>For a scalar list: the field that describes one element (same attribute, the element type).</summary>
     public SchemaField Element => this with { Kind = SchemaInfo.ScalarKind(ValueType), ValueType = ValueType };
 
