@@ -9,7 +9,13 @@ public static class EconomicsEngine
     public static EconomicsResult Analyze(SiteEconomics site)
     {
         ArgumentNullException.ThrowIfNull(site);
-        var plan = CashFlowPlan.Build(site);
+        return Analyze(CashFlowPlan.Build(site));
+    }
+
+    /// <summary>Runs the whole model on flows already laid out.</summary>
+    internal static EconomicsResult Analyze(CashFlowPlan plan)
+    {
+        var site = plan.Site;
         var months = plan.Months;
         var fcf = new double[months];
         var tax = new double[months];

@@ -113,7 +113,8 @@ public static class LayoutEngine
     private static LayoutResult Evaluate(LayoutInputs inputs, LayoutKind kind, double occupancy)
     {
         var sites = Sites(inputs, kind, occupancy);
-        var results = sites.Select(EconomicsEngine.Analyze).ToList();
+        var plans = sites.Select(CashFlowPlan.Build).ToList();
+        var results = plans.Select(EconomicsEngine.Analyze).ToList();
         var years = sites.Select(s => SteadyStateYear.For(s, occupancy, s.RentPerKwMonth)).ToList();
         var totalMw = inputs.TotalItMw;
         var emission = Enumerable.Range(0, sites.Count).Select(i => kind == LayoutKind.Campus
@@ -123,7 +124,6 @@ public static class LayoutEngine
         var stacks = results.Select(r => r.CostStackPerKwMonth).ToList();
         double Weighted(Func<CostStack, double> line) => Enumerable.Range(0, sites.Count).Sum(i => line(stacks[i]) * sites[i].ItCapacityMw) / totalMw;
 
-        var plans = sites.Select(CashFlowPlan.Build).ToList();
         var months = plans[0].Months;
         var flows = new double[months];
         var monthly = new double[months];
