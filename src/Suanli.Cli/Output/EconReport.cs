@@ -178,7 +178,9 @@ internal sealed class EconReport
         Row("Payback", r.PaybackYears is { } p ? Fmt.N(p, 1) : "never", r.PaybackYears is null ? "cumulative cash flow stays negative within the horizon" : "years from construction start");
         Row("Discounted payback", r.DiscountedPaybackYears is { } dp ? Fmt.N(dp, 1) : "never", r.DiscountedPaybackYears is null ? "discounted cumulative cash flow stays negative within the horizon" : "years from construction start");
         Row("Accounting break-even rent", Fmt.N(r.AccountingBreakEvenRentPerKwMonth, 1), Fmt.Text($"{Cur} per built kW-month: fully leased year covers depreciation + opex (cost stack below)"));
-        Row("Economic break-even rent", r.EconomicBreakEvenRentPerKwMonth is { } e ? Fmt.N(e, 1) : "none", Fmt.Text($"{Cur} per kW-month in the first year: NPV = 0 at {Fmt.Pct(Site.DiscountRate)}, ramp included"));
+        Row("Economic break-even rent", r.EconomicBreakEvenRentPerKwMonth is { } e ? Fmt.N(e, 1) : "none", r.EconomicBreakEvenRentPerKwMonth is null
+            ? (EconomicsEngine.Npv(Site with { RentPerKwMonth = 0 }) > 0 ? "below zero: NPV is positive even at no rent" : "NPV stays negative at any rent")
+            : Fmt.Text($"{Cur} per kW-month in the first year: NPV = 0 at {Fmt.Pct(Site.DiscountRate)}, ramp included"));
         Row("Break-even occupancy", r.BreakEvenOccupancy is { } o ? Fmt.Pct(o) : "none", r.BreakEvenOccupancy is null
             ? BreakEvenOccupancyNote()
             : Fmt.Text($"at {Fmt.N(Site.RentPerKwMonth, 1)} {Cur}; roughly break-even rent / rent = {Fmt.Pct(r.AccountingBreakEvenRentPerKwMonth / Math.Max(Site.RentPerKwMonth, 1e-9))}"));
