@@ -36,6 +36,9 @@ public sealed record Scenario
     /// <summary>The campus-vs-distributed comparison, when the scenario has a <c>layout</c> section.</summary>
     public Suanli.Core.Layout.LayoutInputs? Layout { get; init; }
 
+    /// <summary>Whether the training section states its WAN (otherwise every WAN rate is zero and multi-site results would be silently optimistic).</summary>
+    public bool HasWan => Inputs.Any(i => i.Path.StartsWith("training.wan.", StringComparison.Ordinal));
+
     /// <summary>The scenario's compute section (its own accelerators and models, and a training run), when it has one.</summary>
     public ComputeScenario? Compute { get; init; }
 

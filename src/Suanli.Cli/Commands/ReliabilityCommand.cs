@@ -51,6 +51,12 @@ internal static class ReliabilityCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (parse.GetValue(sweep) is not null && !scenario.HasWan)
+            {
+                context.Error.WriteLine($"{scenario.Origin}:1:1: training.wan: a sweep over sites or distance needs the WAN rates and the scenario has no training.wan section (allowed: a training.wan section with linkEventsPerYear, fiberCutsPerKmYear and repairHours)");
+                return ExitCodes.InvalidInput;
+            }
+
             if (parse.GetValue(optimize) && (model.CheckpointBlockingMinutes <= 0 || FailureModel.LambdaPerHour(model) <= 0))
             {
                 context.Error.WriteLine(model.CheckpointBlockingMinutes <= 0

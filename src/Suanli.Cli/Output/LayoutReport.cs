@@ -48,7 +48,7 @@ internal sealed class LayoutReport
     {
         var comparison = LayoutEngine.Compare(inputs, occupancy);
         LayoutTraining? training = null;
-        if (scenario.Training is { } job)
+        if (scenario.Training is { } job && (scenario.HasWan || inputs.Units == 1))
         {
             training = new LayoutTraining(
                 ClosedForms.For(job with { Sites = 1, DistanceKm = 0 }),
@@ -130,7 +130,9 @@ internal sealed class LayoutReport
                 stepTimeEfficiency = (object?)null,
                 note = StepTimeNote,
             },
-            trainingNote = Training is null ? "not assessed: the scenario has no training section" : null,
+            trainingNote = Training is not null ? null
+                : Scenario.Training is null ? "not assessed: the scenario has no training section"
+                : "not assessed: the training section has no wan section for the links between sites",
             sweep = Sweep,
             findings = Findings().ToList(),
         };
@@ -197,7 +199,9 @@ internal sealed class LayoutReport
         }
         else
         {
-            console.WriteLine("Training across the layout: not assessed (add a training section; see suanli reliability).");
+            console.WriteLine(Scenario.Training is null
+                ? "Training across the layout: not assessed (add a training section; see suanli reliability)."
+                : "Training across the layout: not assessed (the training section has no wan section for the links between sites).");
             console.WriteLine();
         }
 

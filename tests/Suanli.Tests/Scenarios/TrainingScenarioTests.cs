@@ -83,6 +83,21 @@ public class TrainingScenarioTests
         Assert.True(ScenarioLoader.FromText(withoutWan, "x.yaml").Succeeded);
         var d = SingleError(ScenarioLoader.FromText(withoutWan, "x.yaml", ["training.sites.count=2"]));
         Assert.Equal("training.wan", d.Path);
+
+        var dir = Directory.CreateTempSubdirectory("suanli-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "no-wan.yaml");
+            File.WriteAllText(path, withoutWan);
+            var (code, stdout, stderr) = Suanli.Tests.Cli.CliRunner.Run("reliability", path, "--sweep", "distance");
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, stdout);
+            Assert.Contains("training.wan", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]
