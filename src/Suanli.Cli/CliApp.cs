@@ -18,6 +18,7 @@ internal static class CliApp
             CatalogCommand.Create(context),
             PresetsCommand.Create(context),
             SchemaCommand.Create(context),
+            EssayCommand.Create(context),
         };
 
         try
