@@ -105,6 +105,7 @@ public sealed class Strings
         null => "-",
         Term t => this[t.Key],
         IReadOnlyList<Term> list => list.Count == 0 ? this["list.none"] : string.Join(this["list.separator"], list.Select(t => this[t.Key])),
+        IReadOnlyList<string> texts => texts.Count == 0 ? this["list.none"] : string.Join(this["list.separator"], texts),
         double d => FormatNumber(d, format),
         float f => FormatNumber(f, format),
         int i => FormatNumber(i, format ?? "int"),

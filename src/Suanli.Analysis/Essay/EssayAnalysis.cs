@@ -109,7 +109,7 @@ public static class EssayAnalysis
             ("currency", new Term("currency." + currency)),
             ("better", FindingArg.List(better)),
             ("worse", FindingArg.List(worse)),
-            ("assumed", string.Join(", ", assumed)),
+            ("assumed", FindingArg.List(assumed)),
         ];
         var verdict = worse.Count == 0
             ? assumed.Count > 0 ? Verdict.ReproducedUnderAssumptions : Verdict.Reproduced
@@ -305,17 +305,26 @@ public static class EssayAnalysis
     {
         var counts = Enum.GetValues<Verdict>().ToDictionary(v => v, v => claims.Count(c => c.Verdict == v));
         var holding = claims.Where(c => c.Verdict is Verdict.Reproduced or Verdict.ReproducedUnderAssumptions).Select(c => c.Id).ToList();
-        var assumptions = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var overturning = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var assumedInputs = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var c in claims.Where(c => c.Verdict == Verdict.ReproducedUnderAssumptions))
         {
-            var failing = c.Variants.Where(v => !v.Holds).Select(v => "variant." + v.Key).ToList();
-            var assumed = c.Tests.SelectMany(t => t.Reason.Args.TryGetValue("assumed", out var a) && a.Text is { Length: > 0 } s ? s.Split(", ") : []).ToList();
-            assumptions[c.Id] = [.. failing, .. assumed];
+            var failing = c.Variants.Where(v => !v.Holds).Select(v => v.Key).ToList();
+            if (failing.Count > 0)
+            {
+                overturning[c.Id] = failing;
+            }
+
+            var assumed = c.Tests.SelectMany(t => t.Reason.Args.TryGetValue("assumed", out var a) && a.Texts is { } paths ? paths : []).ToList();
+            if (assumed.Count > 0)
+            {
+                assumedInputs[c.Id] = assumed;
+            }
         }
 
         var gap = claims.SelectMany(c => c.Comparisons.Where(x => !x.Agrees).Select(x => (Claim: c.Id, Comparison: x)))
             .OrderByDescending(x => x.Comparison.GapFactor).FirstOrDefault();
-        return new EssaySummary(counts, holding, assumptions, gap.Comparison, gap.Claim);
+        return new EssaySummary(counts, holding, overturning, assumedInputs, gap.Comparison, gap.Claim);
     }
 
     /// <summary>What is gathered while one claim is evaluated.</summary>

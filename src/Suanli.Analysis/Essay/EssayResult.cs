@@ -63,13 +63,15 @@ public sealed record ClaimResult
 /// <summary>The closing summary: how many claims hold, under which assumptions, and the biggest gap.</summary>
 /// <param name="Counts">How many claims got each verdict (every verdict listed, zeros included).</param>
 /// <param name="Holding">Claims reproduced, with or without assumptions.</param>
-/// <param name="Assumptions">For claims reproduced under assumptions: the variants that overturn them or the assumed inputs, by claim.</param>
+/// <param name="Overturning">For claims reproduced under assumptions: the documented alternatives (variant keys) that overturn them, by claim.</param>
+/// <param name="AssumedInputs">For claims reproduced under assumptions: the inputs that are assumptions rather than published figures, by claim.</param>
 /// <param name="BiggestGap">The essay figure farthest from its evidence, or null when none disagrees.</param>
 /// <param name="BiggestGapClaim">The claim of <paramref name="BiggestGap"/>.</param>
 public sealed record EssaySummary(
     IReadOnlyDictionary<Verdict, int> Counts,
     IReadOnlyList<string> Holding,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Assumptions,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Overturning,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> AssumedInputs,
     EvidenceComparison? BiggestGap,
     string? BiggestGapClaim);
 

@@ -26,12 +26,13 @@ public readonly record struct Term(string Key);
 [JsonConverter(typeof(FindingArgConverter))]
 public readonly record struct FindingArg
 {
-    private FindingArg(double? number, string? text, Term? term, IReadOnlyList<Term>? terms = null)
+    private FindingArg(double? number, string? text, Term? term, IReadOnlyList<Term>? terms = null, IReadOnlyList<string>? texts = null)
     {
         Number = number;
         Text = text;
         Term = term;
         Terms = terms;
+        Texts = texts;
     }
 
     /// <summary>The number, when the argument is one.</summary>
@@ -46,8 +47,11 @@ public readonly record struct FindingArg
     /// <summary>The list of terms, when the argument is one (rendered as a list in the reader's language).</summary>
     public IReadOnlyList<Term>? Terms { get; }
 
-    /// <summary>The value as an object (double, string, <see cref="Results.Term"/> or a list of terms), for formatting.</summary>
-    public object? Value => Number is { } n ? n : Text is { } t ? t : Term is { } term ? term : Terms;
+    /// <summary>The list of texts (names, paths, ids), when the argument is one (joined as the reader's language joins lists).</summary>
+    public IReadOnlyList<string>? Texts { get; }
+
+    /// <summary>The value as an object (double, string, <see cref="Results.Term"/>, a list of terms or of texts), for formatting.</summary>
+    public object? Value => Number is { } n ? n : Text is { } t ? t : Term is { } term ? term : Terms is { } terms ? terms : Texts;
 
     /// <summary>A number argument.</summary>
     public static implicit operator FindingArg(double number) => new(number, null, null);
@@ -60,6 +64,9 @@ public readonly record struct FindingArg
 
     /// <summary>A list of terms.</summary>
     public static FindingArg List(IEnumerable<Term> terms) => new(null, null, null, [.. terms]);
+
+    /// <summary>A list of texts (names, paths, ids) that are not words to translate.</summary>
+    public static FindingArg List(IEnumerable<string> texts) => new(null, null, null, null, [.. texts]);
 
     /// <summary>A number argument.</summary>
     public static FindingArg FromDouble(double number) => number;
@@ -113,6 +120,14 @@ public sealed class FindingArgConverter : JsonConverter<FindingArg>
                 return reader.GetDouble();
             case JsonTokenType.String:
                 return reader.GetString() ?? string.Empty;
+            case JsonTokenType.StartArray:
+                var texts = new List<string>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    texts.Add(reader.GetString() ?? string.Empty);
+                }
+
+                return FindingArg.List(texts);
             case JsonTokenType.StartObject:
                 string? key = null;
                 List<Term>? list = null;
@@ -172,6 +187,16 @@ public sealed class FindingArgConverter : JsonConverter<FindingArg>
 
             writer.WriteEndArray();
             writer.WriteEndObject();
+        }
+        else if (value.Texts is { } texts)
+        {
+            writer.WriteStartArray();
+            foreach (var item in texts)
+            {
+                writer.WriteStringValue(item);
+            }
+
+            writer.WriteEndArray();
         }
         else
         {

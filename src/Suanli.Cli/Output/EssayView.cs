@@ -49,7 +49,7 @@ internal static class EssayView
 
         if (c.Figures.Count > 0)
         {
-            var origins = string.Join(", ", c.Inputs.Keys);
+            var origins = string.Join(words["list.separator"], c.Inputs.Keys);
             var title = origins.Length > 0 ? words.Format("essay.label.suanli", ("origin", origins)) : words["essay.label.suanliNone"];
             var table = Table(title, words["essay.col.figure"], words["essay.col.value"]);
             table.Columns[1].RightAligned();
@@ -133,7 +133,7 @@ internal static class EssayView
 
         if (c.Inputs.Count > 0)
         {
-            console.WriteLine(words.Format("essay.label.inputs", ("count", c.Inputs.Values.Sum(i => i.Count)), ("origins", string.Join(", ", c.Inputs.Keys))));
+            console.WriteLine(words.Format("essay.label.inputs", ("count", c.Inputs.Values.Sum(i => i.Count)), ("origins", c.Inputs.Keys.ToList())));
         }
 
         console.WriteLine();

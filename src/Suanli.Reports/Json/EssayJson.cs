@@ -139,10 +139,11 @@ public sealed record VariantJson(string Key, string Name, IReadOnlyList<string> 
 /// <summary>The summary in JSON.</summary>
 /// <param name="Counts">Claims per verdict.</param>
 /// <param name="Holding">Claims reproduced, with or without assumptions.</param>
-/// <param name="Assumptions">What those reproduced under assumptions rest on, by claim.</param>
+/// <param name="Overturning">Alternatives that overturn claims reproduced under assumptions, by claim.</param>
+/// <param name="AssumedInputs">Assumed inputs those claims rest on, by claim.</param>
 /// <param name="BiggestGap">The essay figure farthest from its evidence.</param>
 /// <param name="Text">The summary in words.</param>
-public sealed record EssaySummaryJson(IReadOnlyDictionary<Verdict, int> Counts, IReadOnlyList<string> Holding, IReadOnlyDictionary<string, IReadOnlyList<string>> Assumptions, GapJson? BiggestGap, IReadOnlyList<string> Text);
+public sealed record EssaySummaryJson(IReadOnlyDictionary<Verdict, int> Counts, IReadOnlyList<string> Holding, IReadOnlyDictionary<string, IReadOnlyList<string>> Overturning, IReadOnlyDictionary<string, IReadOnlyList<string>> AssumedInputs, GapJson? BiggestGap, IReadOnlyList<string> Text);
 
 /// <summary>The biggest gap between the essay and the evidence.</summary>
 /// <param name="Claim">The claim.</param>

@@ -74,7 +74,7 @@ public static class EssayJsonWriter
     private static EssaySummaryJson Summary(EssaySummary s, Words words)
     {
         var gap = s.BiggestGap is { } g ? new GapJson(s.BiggestGapClaim!, g.Figure, g.Evidence, g.GapFactor) : null;
-        return new EssaySummaryJson(s.Counts, s.Holding, s.Assumptions, gap, SummaryText(s, words));
+        return new EssaySummaryJson(s.Counts, s.Holding, s.Overturning, s.AssumedInputs, gap, SummaryText(s, words));
     }
 
     /// <summary>The closing summary in words, one line each.</summary>
@@ -93,10 +93,14 @@ public static class EssayJsonWriter
             lines.Add(words.Format("essay.summary.count", ("verdict", words.Verdict(verdict)), ("count", count)));
         }
 
-        foreach (var (claim, items) in s.Assumptions)
+        foreach (var (claim, variants) in s.Overturning)
         {
-            lines.Add(words.Format("essay.summary.assumptions", ("claim", claim),
-                ("items", string.Join(words["list.separator"], items.Select(i => i.StartsWith("variant.", StringComparison.Ordinal) ? words[i] : i)))));
+            lines.Add(words.Format("essay.summary.assumptions", ("claim", claim), ("items", variants.Select(v => new Term("variant." + v)).ToList())));
+        }
+
+        foreach (var (claim, inputs) in s.AssumedInputs)
+        {
+            lines.Add(words.Format("essay.summary.assumedInputs", ("claim", claim), ("items", inputs)));
         }
 
         if (s.BiggestGap is { } g)

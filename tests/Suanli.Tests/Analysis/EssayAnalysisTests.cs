@@ -106,7 +106,8 @@ public class EssayAnalysisTests
         Assert.NotNull(s.BiggestGap);
         var largest = All.Value.Claims.SelectMany(c => c.Comparisons).Where(x => !x.Agrees).Max(x => x.GapFactor);
         Assert.Equal(largest, s.BiggestGap!.GapFactor);
-        Assert.Contains("variant.powerIncluded", s.Assumptions["C4"]);
+        Assert.Contains("powerIncluded", s.Overturning["C4"]);
+        Assert.Contains("layout.staffExponent", s.AssumedInputs["C1"]);
     }
 
     [Fact]

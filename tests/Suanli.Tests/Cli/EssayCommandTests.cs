@@ -44,8 +44,8 @@ public class EssayCommandTests
 
     [Theory]
     [InlineData("en", "Summary", "reproduced under assumptions")]
-    [InlineData("zh-Hant", "總結", "在假設下成立")]
-    [InlineData("zh-Hans", "总结", "在假设条件下成立")]
+    [InlineData("zh-Hant", "總結", "在假設條件下可重現")]
+    [InlineData("zh-Hans", "总结", "在假设条件下可复现")]
     public void Tables_are_written_in_the_chosen_language(string lang, string summary, string verdict)
     {
         var (code, stdout, stderr) = CliRunner.Run("essay", "--lang", lang);
