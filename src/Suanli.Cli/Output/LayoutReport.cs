@@ -321,7 +321,7 @@ internal sealed class LayoutReport
         }
 
         yield return c.Pue is { } cp && d.Pue is { } dp
-            ? Fmt.Text($"At {Fmt.Pct(Comparison.Occupancy, 0)} occupancy the campus runs at PUE {N(cp, 3)} against {N(dp, 3)}: {N(d.EnergyMwhPerYear - c.EnergyMwhPerYear, 0)} MWh and {N(d.Co2TonnesPerYear - c.Co2TonnesPerYear, 0)} t CO2 a year less.")
+            ? Inputs.Units == 1 ? Fmt.Text($"At {Fmt.Pct(Comparison.Occupancy, 0)} occupancy the campus runs at PUE {N(cp, 3)}, the standalone site at {N(dp, 3)}.") : Fmt.Text($"At {Fmt.Pct(Comparison.Occupancy, 0)} occupancy the campus runs at PUE {N(cp, 3)} against {N(dp, 3)}: {N(d.EnergyMwhPerYear - c.EnergyMwhPerYear, 0)} MWh and {N(d.Co2TonnesPerYear - c.Co2TonnesPerYear, 0)} t CO2 a year less.")
             : Fmt.Text($"At {Fmt.Pct(Comparison.Occupancy, 0)} occupancy there is no IT load, so PUE is n/a; the plants' fixed overhead still draws {N(c.EnergyMwhPerYear, 0)} vs {N(d.EnergyMwhPerYear, 0)} MWh a year.");
         yield return Fmt.Text($"NPV: campus {Fmt.Millions(c.Npv)} vs distributed {Fmt.Millions(d.Npv)} M {Cur} (difference {Fmt.Millions(c.Npv - d.Npv)} M); economic break-even {(c.EconomicBreakEvenRentPerKwMonth is { } ce ? N(ce, 1) : "-")} vs {(d.EconomicBreakEvenRentPerKwMonth is { } de ? N(de, 1) : "-")} {Cur} per kW-month.");
         if (Training is { } t && Inputs.Units > 1)
