@@ -178,6 +178,23 @@ public class CatalogTests
         Assert.Contains(result.Diagnostics, d => d.Path == field);
     }
 
+    [Theory]
+    [InlineData("llama3-405b-h100")]
+    [InlineData("deepseek-v3-h800")]
+    [InlineData("deepseek-v3-ascend-910c")]
+    public void Training_presets_load_and_every_value_has_a_source(string name)
+    {
+        var result = ScenarioLoader.FromPreset(name);
+        Assert.Empty(result.Diagnostics);
+        Assert.NotNull(result.Scenario!.Compute!.Training);
+        var missing = result.Scenario.Inputs
+            .Where(i => i.Path.StartsWith("compute.", StringComparison.Ordinal) && i.Origin == Suanli.Scenarios.Binding.InputOrigin.File)
+            .Where(i => double.TryParse(i.Value, System.Globalization.CultureInfo.InvariantCulture, out _) && string.IsNullOrWhiteSpace(i.Source))
+            .Select(i => i.Path)
+            .ToList();
+        Assert.True(missing.Count == 0, "values without a source: " + string.Join(", ", missing));
+    }
+
     [Fact]
     public void Stages_and_run_tokens_do_not_go_together()
     {
