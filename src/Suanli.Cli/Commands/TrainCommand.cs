@@ -347,17 +347,38 @@ internal static class TrainCommand
         }
 
         var attention = o.Attention || spec.IncludeAttention;
-        double MfuOf(double scenarioMfu, Recompute r, int? sequence) => values.Mfu ?? (o.Hfu is { } h
-            ? h / ComputeEngine.HardwareFlopsPerModelFlop(sequence is { } s ? spec.Model with { SequenceLength = s } : spec.Model, r, attention)
-            : scenarioMfu);
+        var defaulted = false;
+
+        // A scenario's MFU is of the peak at its own precision: run at another, the default for that precision applies.
+        double MfuOf(double scenarioMfu, Precision scenarioPrecision, Recompute r, int? sequence)
+        {
+            if (values.Mfu is { } given)
+            {
+                return given;
+            }
+
+            if (o.Hfu is { } h)
+            {
+                return h / ComputeEngine.HardwareFlopsPerModelFlop(sequence is { } s ? spec.Model with { SequenceLength = s } : spec.Model, r, attention);
+            }
+
+            if (values.PrecisionGiven && values.Precision != scenarioPrecision)
+            {
+                defaulted = true;
+                return ComputeDefaults.Mfu(values.Precision);
+            }
+
+            return scenarioMfu;
+        }
 
         // Command-line --mfu/--hfu, --precision and --recompute replace every stage's own value (docs/compute.md).
         var stages = spec.Stages?.Select(s => s with
         {
             Precision = values.PrecisionGiven ? values.Precision : s.Precision,
             Recompute = o.Recompute ?? s.Recompute,
-            Mfu = MfuOf(s.Mfu, o.Recompute ?? s.Recompute, s.SequenceLength),
+            Mfu = MfuOf(s.Mfu, s.Precision, o.Recompute ?? s.Recompute, s.SequenceLength),
         }).ToList();
+        var baseMfu = MfuOf(spec.Mfu, spec.Precision, recompute, null);
         var (pricing, notes, owners) = ScenarioPricing(checks, scenario, spec, values, fx);
         if (checks.Failed)
         {
@@ -369,7 +390,7 @@ internal static class TrainCommand
             Model = spec.Model,
             Tokens = o.Tokens ?? spec.Tokens,
             Fleet = spec.Fleet,
-            Mfu = MfuOf(spec.Mfu, recompute, null),
+            Mfu = baseMfu,
             Precision = precision,
             Ettr = o.Ettr ?? spec.Ettr,
             PowerFraction = values.PowerFractionGiven ? values.PowerFraction : spec.PowerFraction,
@@ -381,7 +402,10 @@ internal static class TrainCommand
             Stages = stages,
             Pricing = pricing.Count > 0 ? pricing : null,
         };
-        var mfuNote = values.Mfu is not null ? "given" : o.Hfu is { } hh ? Fmt.Text($"from --hfu {Fmt.Pct(hh, 1)} ({PublishedCheck.RecomputeWords(recompute)})") : "scenario";
+        var mfuNote = values.Mfu is not null ? "given"
+            : o.Hfu is { } hh ? Fmt.Text($"from --hfu {Fmt.Pct(hh, 1)} ({PublishedCheck.RecomputeWords(recompute)})")
+            : defaulted ? Fmt.Text($"the scenario's MFU is of its own precision's peak; --precision {values.Precision.ToString().ToLowerInvariant()} takes the {ComputeDefaults.MfuNote(values.Precision)}")
+            : "scenario";
         return new TrainPlan(run, string.Join("; ", notes.Distinct()), mfuNote, owners, fx, PublishedFx(catalog, values.FxRmbPerUsd, scenario.Compute, spec.Model), scenario.Origin);
     }
 

@@ -82,6 +82,16 @@ public class ComputeCommandTests
     }
 
     [Fact]
+    public void A_scenarios_bf16_mfu_is_not_put_on_the_fp8_peak_either()
+    {
+        // llama3-405b-h100 states 41 % and 38 % of the BF16 peak; at --precision fp8 every stage takes the FP8 default.
+        var json = Json("train", "--preset", "llama3-405b-h100", "--precision", "fp8", "--json");
+        Assert.Equal(0.17, json.GetProperty("mfu").GetDouble());
+        Assert.All(json.GetProperty("stages").EnumerateArray(), s => Assert.Equal(0.17, s.GetProperty("mfu").GetDouble()));
+        Assert.Equal(0.41, Json("train", "--preset", "llama3-405b-h100", "--json").GetProperty("stages")[0].GetProperty("mfu").GetDouble());
+    }
+
+    [Fact]
     public void A_published_fp8_run_keeps_its_precision()
     {
         // DeepSeek-V3 trained in FP8: 3.2856e24 / (2,048 × 1,978.9e12 × 0.17) → 2,712,935 H800-hours.
