@@ -51,10 +51,23 @@ public sealed record TrainingSpec
 
     /// <summary>Server amortisation years (owner's cost).</summary>
     public required double ServerLifeYears { get; init; }
+
+    /// <summary>Activation recomputation.</summary>
+    public required Recompute Recompute { get; init; }
+
+    /// <summary>Straggler penalty of a mixed fleet, 0–1.</summary>
+    public required double StragglerPenalty { get; init; }
+
+    /// <summary>The stages, when the scenario lists them (their tokens sum to <see cref="Tokens"/>).</summary>
+    public IReadOnlyList<TrainingStage>? Stages { get; init; }
 }
 
-/// <summary>The <c>compute</c> section: the scenario's own accelerators and models, and its training run.</summary>
-public sealed record ComputeScenario(ComputeCatalog Catalog, TrainingSpec? Training);
+/// <summary>The <c>compute</c> section: the scenario's own accelerators and models, its training run, and its exchange rate.</summary>
+/// <param name="Catalog">The built-in catalog plus the scenario's own entries.</param>
+/// <param name="Training">The training run, when the scenario has one.</param>
+/// <param name="FxRmbPerUsd">The scenario's own exchange rate, when stated.</param>
+/// <param name="PriceYear">The year of the scenario's prices, when stated.</param>
+public sealed record ComputeScenario(ComputeCatalog Catalog, TrainingSpec? Training, double? FxRmbPerUsd = null, int? PriceYear = null);
 
 /// <summary>Builds catalogs and the compute section from bound DTOs.</summary>
 internal static partial class ComputeBuilder
@@ -114,9 +127,23 @@ internal static partial class ComputeBuilder
                 binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + ".activeParamsBillion", "a dense model uses all its parameters for every token", "activeParamsBillion = totalParamsBillion, or architecture: mixtureOfExperts");
             }
 
-            if ((m.ReportedCost is null) != (m.ReportedCostCurrency is null))
+            if ((m.ReportedCost is null) != (m.ReportedCostCurrency is null) || (m.ReportedCost is null) != (m.ReportedCostYear is null))
             {
-                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + ".reportedCostCurrency", "reportedCost and reportedCostCurrency go together", "both, or neither");
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + (m.ReportedCostCurrency is null ? ".reportedCostCurrency" : ".reportedCostYear"),
+                    "reportedCost, reportedCostCurrency and reportedCostYear go together", "all three, or none");
+            }
+
+            if ((m.KvLoraRank is null) != (m.RopeHeadDim is null) || (m.KvHeads is null) != (m.HeadDim is null) || (m.KvLoraRank is not null && m.KvHeads is not null))
+            {
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + (m.KvLoraRank is not null || m.RopeHeadDim is not null ? ".kvLoraRank" : ".kvHeads"),
+                    "the KV cache is described either by kvHeads and headDim (multi-head or grouped-query attention) or by kvLoraRank and ropeHeadDim (multi-head latent attention)",
+                    "kvHeads with headDim, or kvLoraRank with ropeHeadDim");
+            }
+
+            if (m.ReportedPretrainingAcceleratorHours > m.ReportedAcceleratorHours)
+            {
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + ".reportedPretrainingAcceleratorHours",
+                    F($"{m.ReportedPretrainingAcceleratorHours} pre-training hours exceed the {m.ReportedAcceleratorHours} reported in all"), "at most reportedAcceleratorHours");
             }
 
             result.Add(new ModelSpec
@@ -130,13 +157,22 @@ internal static partial class ComputeBuilder
                 Layers = m.Layers,
                 ModelDim = m.ModelDim,
                 SequenceLength = m.SequenceLength,
+                KvHeads = m.KvHeads,
+                HeadDim = m.HeadDim,
+                KvLoraRank = m.KvLoraRank,
+                RopeHeadDim = m.RopeHeadDim,
                 ReportedTrainingFlops = m.ReportedTrainingFlops,
                 ReportedAcceleratorHours = m.ReportedAcceleratorHours,
                 ReportedAccelerator = m.ReportedAccelerator,
                 ReportedAcceleratorCount = m.ReportedAcceleratorCount,
+                ReportedPretrainingAcceleratorHours = m.ReportedPretrainingAcceleratorHours,
+                ReportedPrecision = m.ReportedPrecision,
                 ReportedMfu = m.ReportedMfu,
+                ReportedUtilisationBasis = m.ReportedUtilisationBasis ?? UtilisationBasis.Mfu,
+                ReportedRecompute = m.ReportedRecompute,
                 ReportedEttr = m.ReportedEttr,
                 ReportedCost = m.ReportedCost is { } cost && m.ReportedCostCurrency is { } cur ? new Money(cost, cur) : null,
+                ReportedCostYear = m.ReportedCostYear,
                 ReportedNote = m.ReportedNote,
             });
         }
@@ -150,7 +186,13 @@ internal static partial class ComputeBuilder
         var catalog = builtIn.With(
             Accelerators(dto.Accelerators ?? [], "compute.accelerators", binder, diagnostics, builtIn.Accelerators.Keys),
             Models(dto.Models ?? [], "compute.models", binder, diagnostics, builtIn.Models.Keys));
-        return new ComputeScenario(catalog, dto.Training is null ? null : Training(dto.Training, catalog, currency, hasSite, binder, diagnostics));
+        if (dto.PriceYear is { } year && dto.FxRmbPerUsd is null && catalog.ExchangeRateFor(year) is null)
+        {
+            binder.Report(diagnostics, DiagnosticCodes.Inconsistent, "compute.priceYear", F($"the catalog has no annual average exchange rate for {year}"),
+                F($"a year from {catalog.RmbPerUsdByYear.Keys.Min()} to {catalog.RmbPerUsdByYear.Keys.Max()}, or compute.fxRmbPerUsd"));
+        }
+
+        return new ComputeScenario(catalog, dto.Training is null ? null : Training(dto.Training, catalog, currency, hasSite, binder, diagnostics), dto.FxRmbPerUsd, dto.PriceYear);
     }
 
     private static TrainingSpec? Training(TrainingComputeDto t, ComputeCatalog catalog, Currency? currency, bool hasSite, YamlBinder binder, List<Diagnostic> diagnostics)
@@ -165,6 +207,9 @@ internal static partial class ComputeBuilder
 
         var fleet = new List<FleetMember>();
         var precision = t.Precision!.Value;
+        var recompute = t.Recompute!.Value;
+        var stageDtos = t.Stages ?? [];
+        var precisions = stageDtos.Count > 0 ? stageDtos.Select(st => st.Precision ?? precision).Distinct().ToList() : [precision];
         for (var i = 0; i < t.Fleet!.Count; i++)
         {
             var f = t.Fleet[i];
@@ -175,9 +220,9 @@ internal static partial class ComputeBuilder
                 continue;
             }
 
-            if (accelerator.PeakFlops(precision) is null)
+            if (precisions.Any(p => accelerator.PeakFlops(p) is null))
             {
-                Error(F($"compute.training.fleet[{i}].accelerator"), $"{accelerator.Id} has no FP8 throughput", "precision: bf16, or accelerators with FP8");
+                Error(F($"compute.training.fleet[{i}].accelerator"), $"{accelerator.Id} has no FP8 throughput", "precision: bf16 (in every stage), or accelerators with FP8");
             }
 
             fleet.Add(new FleetMember(accelerator, f.Count!.Value, f.Availability!.Value));
@@ -188,10 +233,42 @@ internal static partial class ComputeBuilder
             Error("compute.training.fleet", "the fleet is empty", "at least one {accelerator, count}");
         }
 
-        var tokens = t.Tokens ?? model?.TrainingTokensTrillion * 1e12;
+        if (stageDtos.Count > 0 && t.Tokens is not null)
+        {
+            Error("compute.training.tokens", "with stages, the tokens are each stage's", "compute.training.stages[i].tokens, and no compute.training.tokens");
+        }
+
+        var stages = stageDtos.Select(st => new TrainingStage(st.Name!, st.Tokens!.Value, st.Mfu ?? t.Mfu!.Value, st.Precision ?? precision, st.Recompute ?? recompute, st.SequenceLength)).ToList();
+        var tokens = stages.Count > 0 ? stages.Sum(st => st.Tokens) : t.Tokens ?? model?.TrainingTokensTrillion * 1e12;
         if (model is not null && tokens is null)
         {
             Error("compute.training.tokens", $"{model.Id} has no published token count", "compute.training.tokens");
+        }
+
+        // Selective recomputation and the attention term count attention FLOPs: they need the model's layers, width and
+        // the sequence length (the stage's, else the model's).
+        if (model is { } mm)
+        {
+            var runs = stages.Count > 0
+                ? stages.Select((st, i) => (Path: F($"compute.training.stages[{i}]"), st.Recompute, Sequence: st.SequenceLength ?? mm.SequenceLength))
+                : [(Path: "compute.training", Recompute: recompute, Sequence: mm.SequenceLength)];
+            foreach (var (path, r, sequence) in runs)
+            {
+                if (r == Recompute.Selective && (mm.Layers is null || mm.ModelDim is null || sequence is null))
+                {
+                    Error(path + ".recompute", $"selective recomputation recomputes the attention core, and {mm.Id} lacks layers, modelDim or a sequence length to count it",
+                        "none or full, or a model with layers, modelDim and sequenceLength");
+                }
+                else if (t.IncludeAttention == true && sequence is null && stages.Count > 0)
+                {
+                    Error(path + ".sequenceLength", $"{mm.Id} has no sequence length for this stage's attention FLOPs", "a sequenceLength for the stage");
+                }
+            }
+        }
+
+        if (stageDtos.Select(st => st.Name).Distinct(StringComparer.Ordinal).Count() < stageDtos.Count)
+        {
+            Error("compute.training.stages", "two stages have the same name", "a different name per stage");
         }
 
         var basis = t.CostBasis!.Value;
@@ -239,6 +316,9 @@ internal static partial class ComputeBuilder
             PricePerAcceleratorHour = t.PricePerAcceleratorHour,
             ServerCapexPerAccelerator = t.ServerCapexPerAccelerator,
             ServerLifeYears = t.ServerLifeYears!.Value,
+            Recompute = recompute,
+            StragglerPenalty = t.StragglerPenalty!.Value,
+            Stages = stages.Count > 0 ? stages : null,
         };
     }
 

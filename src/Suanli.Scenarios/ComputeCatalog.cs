@@ -11,10 +11,12 @@ public sealed class ComputeCatalog
 {
     private static readonly Lazy<ComputeCatalog> Embedded = new(LoadBuiltIn);
 
-    private ComputeCatalog(IReadOnlyDictionary<string, Accelerator> accelerators, IReadOnlyDictionary<string, ModelSpec> models, IReadOnlyList<InputValue> inputs)
+    private ComputeCatalog(IReadOnlyDictionary<string, Accelerator> accelerators, IReadOnlyDictionary<string, ModelSpec> models, IReadOnlyDictionary<int, double> rmbPerUsd,
+        IReadOnlyList<InputValue> inputs)
     {
         Accelerators = accelerators;
         Models = models;
+        RmbPerUsdByYear = rmbPerUsd;
         Inputs = inputs;
     }
 
@@ -27,6 +29,9 @@ public sealed class ComputeCatalog
     /// <summary>Models by id, in catalog order.</summary>
     public IReadOnlyDictionary<string, ModelSpec> Models { get; }
 
+    /// <summary>Annual average renminbi per US dollar, by year, ascending.</summary>
+    public IReadOnlyDictionary<int, double> RmbPerUsdByYear { get; }
+
     /// <summary>Every catalog value with its source, paths like <c>accelerators[1].tdpWatts</c>.</summary>
     public IReadOnlyList<InputValue> Inputs { get; }
 
@@ -35,6 +40,21 @@ public sealed class ComputeCatalog
 
     /// <summary>A model by id, or null.</summary>
     public ModelSpec? FindModel(string id) => Models.GetValueOrDefault(id);
+
+    /// <summary>The annual average exchange rate of <paramref name="year"/>, or null when the catalog has none for it.</summary>
+    public ExchangeRate? ExchangeRateFor(int year) => RmbPerUsdByYear.TryGetValue(year, out var rate) ? new ExchangeRate(rate, year) : null;
+
+    /// <summary>The latest year's annual average exchange rate.</summary>
+    public ExchangeRate LatestExchangeRate => RmbPerUsdByYear.Count > 0
+        ? new ExchangeRate(RmbPerUsdByYear[RmbPerUsdByYear.Keys.Max()], RmbPerUsdByYear.Keys.Max())
+        : throw new InvalidOperationException("The catalog has no exchange rates.");
+
+    /// <summary>The source of an exchange rate of the catalog, or null.</summary>
+    public string? ExchangeRateSource(int year)
+    {
+        var index = RmbPerUsdByYear.Keys.ToList().IndexOf(year);
+        return index < 0 ? null : Inputs.FirstOrDefault(i => i.Path == $"rmbPerUsd[{index}].rate")?.Source;
+    }
 
     /// <summary>The source of a field of an accelerator or model, or null.</summary>
     public string? Source(string id, string field)
@@ -60,7 +80,7 @@ public sealed class ComputeCatalog
             m[x.Id] = x;
         }
 
-        return new ComputeCatalog(a, m, Inputs);
+        return new ComputeCatalog(a, m, RmbPerUsdByYear, Inputs);
     }
 
     /// <summary>Reads and validates a catalog from YAML; the diagnostics say what is wrong with it.</summary>
@@ -79,9 +99,19 @@ public sealed class ComputeCatalog
 
         var accelerators = ComputeBuilder.Accelerators(dto.Accelerators ?? [], "accelerators", binder, diagnostics, []);
         var models = ComputeBuilder.Models(dto.Models ?? [], "models", binder, diagnostics, []);
+        var rates = dto.RmbPerUsd ?? [];
+        for (var i = 1; i < rates.Count; i++)
+        {
+            if (rates[i].Year <= rates[i - 1].Year)
+            {
+                binder.Report(diagnostics, Binding.DiagnosticCodes.Inconsistent, FormattableString.Invariant($"rmbPerUsd[{i}].year"), "years must rise down the list", "each year once, in order");
+            }
+        }
+
         return diagnostics.Count > 0
             ? (null, diagnostics)
-            : (new ComputeCatalog(accelerators.ToDictionary(x => x.Id, StringComparer.Ordinal), models.ToDictionary(x => x.Id, StringComparer.Ordinal), [.. binder.Inputs.Values]), diagnostics);
+            : (new ComputeCatalog(accelerators.ToDictionary(x => x.Id, StringComparer.Ordinal), models.ToDictionary(x => x.Id, StringComparer.Ordinal),
+                rates.ToDictionary(r => r.Year!.Value, r => r.Rate!.Value), [.. binder.Inputs.Values]), diagnostics);
     }
 
     private static ComputeCatalog LoadBuiltIn()
@@ -95,8 +125,8 @@ public sealed class ComputeCatalog
             return reader.ReadToEnd();
         }
 
-        // The two files are one catalog: models after accelerators.
-        var text = Read("accelerators") + "\n" + Read("models");
+        // The files are one catalog: models after accelerators, then the exchange rates.
+        var text = Read("accelerators") + "\n" + Read("models") + "\n" + Read("exchange-rates");
         var (catalog, diagnostics) = Parse(text, "catalog");
         return catalog ?? throw new InvalidOperationException("The built-in catalog is invalid: " + string.Join("; ", diagnostics));
     }

@@ -10,6 +10,32 @@ public enum Precision
     Fp8,
 }
 
+/// <summary>
+/// Activation recomputation: which forward activations are recomputed in the backward pass instead of stored
+/// (Korthikanti et al., "Reducing Activation Recomputation in Large Transformer Models", arXiv 2205.05198).
+/// </summary>
+public enum Recompute
+{
+    /// <summary>Every activation stored: hardware FLOPs = model FLOPs.</summary>
+    None,
+
+    /// <summary>Only the attention core (QKᵀ, softmax, attention over V) recomputed: + its forward FLOPs, 2·L·S·d per token.</summary>
+    Selective,
+
+    /// <summary>The whole forward pass recomputed: hardware FLOPs = 4/3 of model FLOPs (8·N·D instead of 6·N·D).</summary>
+    Full,
+}
+
+/// <summary>Whether a published utilisation counts model FLOPs or hardware FLOPs (PaLM, arXiv 2204.02311, appendix B).</summary>
+public enum UtilisationBasis
+{
+    /// <summary>Model FLOPs utilisation: the FLOPs the model needs, whatever is recomputed.</summary>
+    Mfu,
+
+    /// <summary>Hardware FLOPs utilisation: the FLOPs the hardware executes, recomputation included.</summary>
+    Hfu,
+}
+
 /// <summary>Dense, or a mixture of experts (only some parameters active per token).</summary>
 public enum ModelArchitecture
 {
@@ -63,8 +89,11 @@ public sealed record Accelerator
         _ => PeakBf16Tflops * 1e12,
     };
 
-    /// <summary>US export-control Total Processing Performance: dense TOPS × bit length (BF16: × 16).</summary>
-    public double TotalProcessingPerformance => PeakBf16Tflops * 16;
+    /// <summary>
+    /// US export-control Total Processing Performance (ECCN 3A090): 2 × MacTOPS × bit length, the highest over the
+    /// precisions the chip has. A multiply-accumulate is two operations, so 2 × MacTOPS is the dense TFLOPS.
+    /// </summary>
+    public double TotalProcessingPerformance => Math.Max(PeakBf16Tflops * 16, (PeakFp8Tflops ?? 0) * 8);
 }
 
 /// <summary>A model as the catalog describes it, with what its authors published about its training.</summary>
@@ -97,6 +126,27 @@ public sealed record ModelSpec
     /// <summary>Training sequence length, tokens, for the optional attention term.</summary>
     public int? SequenceLength { get; init; }
 
+    /// <summary>Key/value heads per layer (multi-head or grouped-query attention), for the KV cache.</summary>
+    public int? KvHeads { get; init; }
+
+    /// <summary>Dimension of one attention head, for the KV cache.</summary>
+    public int? HeadDim { get; init; }
+
+    /// <summary>Multi-head latent attention: width of the compressed key/value latent cached per layer.</summary>
+    public int? KvLoraRank { get; init; }
+
+    /// <summary>Multi-head latent attention: width of the decoupled rotary key cached per layer beside the latent.</summary>
+    public int? RopeHeadDim { get; init; }
+
+    /// <summary>
+    /// Values cached per token for inference: multi-head latent attention L × (latent + rotary key); multi-head or
+    /// grouped-query attention 2 (key and value) × L × KV heads × head dimension; null when the architecture is not given.
+    /// </summary>
+    public double? KvCacheElementsPerToken => Layers is not { } l ? null
+        : KvLoraRank is { } c && RopeHeadDim is { } r ? (double)l * (c + r)
+        : KvHeads is { } h && HeadDim is { } d ? 2.0 * l * h * d
+        : null;
+
     /// <summary>Training compute the authors report, FLOP.</summary>
     public double? ReportedTrainingFlops { get; init; }
 
@@ -109,14 +159,29 @@ public sealed record ModelSpec
     /// <summary>Accelerators they report.</summary>
     public int? ReportedAcceleratorCount { get; init; }
 
-    /// <summary>MFU they report.</summary>
+    /// <summary>Of the reported accelerator-hours, those of the main pre-training on <see cref="TrainingTokensTrillion"/> (null: the report does not split them).</summary>
+    public double? ReportedPretrainingAcceleratorHours { get; init; }
+
+    /// <summary>Precision of the main training arithmetic they report.</summary>
+    public Precision? ReportedPrecision { get; init; }
+
+    /// <summary>Utilisation they report (<see cref="ReportedUtilisationBasis"/> says of which FLOPs), relative to the peak at <see cref="ReportedPrecision"/> (BF16 when absent).</summary>
     public double? ReportedMfu { get; init; }
+
+    /// <summary>Whether <see cref="ReportedMfu"/> counts model or hardware FLOPs.</summary>
+    public UtilisationBasis ReportedUtilisationBasis { get; init; } = UtilisationBasis.Mfu;
+
+    /// <summary>Activation recomputation of the reported run, when known.</summary>
+    public Recompute? ReportedRecompute { get; init; }
 
     /// <summary>Effective training time ratio they report (share of time on useful training).</summary>
     public double? ReportedEttr { get; init; }
 
     /// <summary>Training cost they report.</summary>
     public Money? ReportedCost { get; init; }
+
+    /// <summary>Year whose prices <see cref="ReportedCost"/> is in (for currency conversion).</summary>
+    public int? ReportedCostYear { get; init; }
 
     /// <summary>What the reported figures cover, and why they may differ from 6·N·D.</summary>
     public string? ReportedNote { get; init; }
@@ -166,6 +231,31 @@ public sealed record TrainingRun
     /// <summary>Add Kaplan's attention term 6·L·S·d per token to 6·N·D.</summary>
     public bool IncludeAttention { get; init; }
 
+    /// <summary>Activation recomputation: sets the hardware FLOPs (and HFU) beside the model FLOPs (and MFU).</summary>
+    public Recompute Recompute { get; init; } = Recompute.None;
+
+    /// <summary>
+    /// 0–1: how far a mixed fleet falls from splitting the work in proportion to each chip type's speed (0) towards
+    /// equal shares per accelerator, every step waiting for the slowest type (1). No effect on a fleet of one type.
+    /// </summary>
+    public double StragglerPenalty { get; init; }
+
+    /// <summary>The run's stages; null means one stage of <see cref="Tokens"/> at <see cref="Mfu"/>, <see cref="Precision"/> and <see cref="Recompute"/>.</summary>
+    public IReadOnlyList<TrainingStage>? Stages { get; init; }
+
     /// <summary>Pricing per accelerator type; a chip without an entry is priced at its published market rental, if any.</summary>
     public IReadOnlyDictionary<string, CostBasis>? Pricing { get; init; }
+
+    /// <summary>The stages as run: <see cref="Stages"/>, or the single stage the run's own figures make.</summary>
+    public IReadOnlyList<TrainingStage> EffectiveStages =>
+        Stages is { Count: > 0 } stages ? stages : [new TrainingStage("training", Tokens, Mfu, Precision, Recompute, null)];
 }
+
+/// <summary>One stage of a training run (pre-training, long-context extension, annealing…) on the run's fleet.</summary>
+/// <param name="Name">What the stage is.</param>
+/// <param name="Tokens">Tokens trained on in the stage.</param>
+/// <param name="Mfu">Model FLOPs utilisation of the stage, relative to the peak at <paramref name="Precision"/>.</param>
+/// <param name="Precision">Arithmetic precision of the stage.</param>
+/// <param name="Recompute">Activation recomputation of the stage.</param>
+/// <param name="SequenceLength">Sequence length of the stage for the attention term (null: the model's).</param>
+public sealed record TrainingStage(string Name, double Tokens, double Mfu, Precision Precision, Recompute Recompute, int? SequenceLength);

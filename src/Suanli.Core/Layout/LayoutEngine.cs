@@ -21,11 +21,17 @@ public sealed record LayoutResult
     /// <summary>Opex of a steady-state year at the occupancy studied, per MW of IT.</summary>
     public required double OpexPerMwYear { get; init; }
 
-    /// <summary>PUE at the occupancy studied (facility ÷ IT energy over all sites).</summary>
-    public required double Pue { get; init; }
+    /// <summary>PUE at the occupancy studied (facility ÷ IT energy over all sites); null when there is no IT load to divide by.</summary>
+    public required double? Pue { get; init; }
 
-    /// <summary>PUE at full design IT load: the layout's design PUE.</summary>
+    /// <summary>PUE at full design IT load: the design PUE of the layout's plant(s), which follows the plant's size.</summary>
     public required double PueFullLoad { get; init; }
+
+    /// <summary>IT capacity one plant serves, MW: the whole campus, or one distributed site.</summary>
+    public required double PlantItMw { get; init; }
+
+    /// <summary>What tenants pay for power per built kW-month, fully leased (pass-through; 0 when rent includes power), capacity-weighted.</summary>
+    public required double TenantPowerPerKwMonth { get; init; }
 
     /// <summary>Staff over all sites.</summary>
     public required double StaffFte { get; init; }
@@ -85,15 +91,17 @@ public static class LayoutEngine
         var b = inputs.BaseSite;
         if (kind == LayoutKind.Campus)
         {
-            return [Site(inputs, inputs.Campus, inputs.TotalItMw, inputs.Campus.ElectricityPricePerKwh ?? b.ElectricityPricePerKwh, 0, occupancy)];
+            return [Site(inputs, inputs.TotalItMw, inputs.Campus.ElectricityPricePerKwh ?? b.ElectricityPricePerKwh, 0, occupancy)];
         }
 
         var network = inputs.NetworkCostPerYear / inputs.TotalItMw;
-        return [.. Enumerable.Range(0, inputs.Units).Select(i => Site(inputs, inputs.Distributed, inputs.UnitMw,
+        return [.. Enumerable.Range(0, inputs.Units).Select(i => Site(inputs, inputs.UnitMw,
             inputs.DistributedSites?[i].ElectricityPricePerKwh ?? inputs.Distributed.ElectricityPricePerKwh ?? b.ElectricityPricePerKwh, network, occupancy))];
     }
 
-    private static SiteEconomics Site(LayoutInputs inputs, LayoutPlant plant, double plantMw, double price, double networkPerMwYear, double occupancy)
+    // Campus and standalone site differ only by the size of the plant they are (and, through the grid, where they stand):
+    // a campus of one hall is the same site as one standalone site of the same size.
+    private static SiteEconomics Site(LayoutInputs inputs, double plantMw, double price, double networkPerMwYear, double occupancy)
     {
         var b = inputs.BaseSite;
         return b with
@@ -102,12 +110,24 @@ public static class LayoutEngine
             Phases = [new DeliveryPhase(plantMw, 0)],
             Capex = [.. b.Capex.Select(c => c with { CostPerMw = inputs.CostPerMwAt(c, plantMw) })],
             StaffFte = inputs.StaffAt(plantMw),
-            DesignPue = plant.DesignPue,
-            PueFixedShare = plant.PueFixedShare,
+            DesignPue = inputs.DesignPueAt(plantMw),
             ElectricityPricePerKwh = price,
             OtherFixedOpexPerMwYear = b.OtherFixedOpexPerMwYear + networkPerMwYear,
             Vacancy = 1 - occupancy,
         };
+    }
+
+    /// <summary>A layout's PUE at a stabilised occupancy (facility ÷ IT energy over its sites); null when there is no IT load.</summary>
+    public static double? PueAt(LayoutInputs inputs, LayoutKind kind, double occupancy) =>
+        PueOf([.. Sites(inputs, kind, occupancy).Select(s => SteadyStateYear.For(s, occupancy, 0))]);
+
+    /// <summary>Facility ÷ IT energy over several sites' steady-state years; null when there is no IT load (or it underflows).</summary>
+    private static double? PueOf(IReadOnlyList<SteadyStateYear> years)
+    {
+        // A year with no IT load has an infinite PUE and contributes no IT energy.
+        var itEnergy = years.Sum(y => double.IsFinite(y.Pue) && y.Pue > 0 ? y.EnergyMwh / y.Pue : 0);
+        var pue = years.Sum(y => y.EnergyMwh) / itEnergy;
+        return itEnergy > 0 && double.IsFinite(pue) ? pue : null;
     }
 
     private static LayoutResult Evaluate(LayoutInputs inputs, LayoutKind kind, double occupancy)
@@ -120,7 +140,7 @@ public static class LayoutEngine
         var emission = Enumerable.Range(0, sites.Count).Select(i => kind == LayoutKind.Campus
             ? inputs.Campus.GridEmissionKgPerKwh
             : inputs.DistributedSites?[i].GridEmissionKgPerKwh ?? inputs.Distributed.GridEmissionKgPerKwh).ToList();
-        var itEnergy = years.Sum(y => y.EnergyMwh / y.Pue);
+        var fullyLeased = sites.Select(s => SteadyStateYear.For(s, 1, s.RentPerKwMonth)).ToList();
         var stacks = results.Select(r => r.CostStackPerKwMonth).ToList();
         double Weighted(Func<CostStack, double> line) => Enumerable.Range(0, sites.Count).Sum(i => line(stacks[i]) * sites[i].ItCapacityMw) / totalMw;
 
@@ -147,8 +167,10 @@ public static class LayoutEngine
             SiteResults = results,
             CapexPerMw = results.Sum(r => r.InitialCapex) / totalMw,
             OpexPerMwYear = years.Sum(y => y.Opex) / totalMw,
-            Pue = years.Sum(y => y.EnergyMwh) / itEnergy,
+            Pue = PueOf(years),
             PueFullLoad = sites[0].PueAt(1),
+            PlantItMw = sites[0].ItCapacityMw,
+            TenantPowerPerKwMonth = fullyLeased.Sum(y => y.PowerRevenue) / (totalMw * 1000 * 12),
             StaffFte = sites.Sum(s => s.StaffFte),
             EnergyMwhPerYear = years.Sum(y => y.EnergyMwh),
             Co2TonnesPerYear = Enumerable.Range(0, sites.Count).Sum(i => years[i].EnergyMwh * emission[i]),
@@ -168,11 +190,11 @@ public static class LayoutEngine
         ArgumentNullException.ThrowIfNull(inputs);
         return [.. Enumerable.Range(3, 8).Select(i => i / 10.0).Select(o =>
         {
-            (double Pue, double BreakEven) At(LayoutKind kind)
+            (double? Pue, double BreakEven) At(LayoutKind kind)
             {
                 var years = Sites(inputs, kind, o).Select(s => SteadyStateYear.For(s, o, 0)).ToList();
                 var leasedKwMonths = years.Sum(y => y.CapacityKw * o * 12);
-                return (years.Sum(y => y.EnergyMwh) / years.Sum(y => y.EnergyMwh / y.Pue), -years.Sum(y => y.Ebit) / leasedKwMonths);
+                return (PueOf(years), -years.Sum(y => y.Ebit) / leasedKwMonths);
             }
 
             var c = At(LayoutKind.Campus);
@@ -184,8 +206,8 @@ public static class LayoutEngine
 
 /// <summary>One row of the occupancy sweep.</summary>
 /// <param name="Occupancy">Leased share of capacity.</param>
-/// <param name="CampusPue">Campus PUE.</param>
-/// <param name="DistributedPue">Distributed PUE.</param>
+/// <param name="CampusPue">Campus PUE (null without IT load).</param>
+/// <param name="DistributedPue">Distributed PUE (null without IT load).</param>
 /// <param name="CampusBreakEvenRentPerLeasedKwMonth">Campus accounting break-even rent per leased kW-month.</param>
 /// <param name="DistributedBreakEvenRentPerLeasedKwMonth">Distributed accounting break-even rent per leased kW-month.</param>
-public sealed record OccupancyRow(double Occupancy, double CampusPue, double DistributedPue, double CampusBreakEvenRentPerLeasedKwMonth, double DistributedBreakEvenRentPerLeasedKwMonth);
+public sealed record OccupancyRow(double Occupancy, double? CampusPue, double? DistributedPue, double CampusBreakEvenRentPerLeasedKwMonth, double DistributedBreakEvenRentPerLeasedKwMonth);

@@ -13,12 +13,13 @@ public enum LayoutKind
     Distributed,
 }
 
-/// <summary>The plant and grid of one layout.</summary>
-/// <param name="DesignPue">PUE at full design load of the layout's plant.</param>
-/// <param name="PueFixedShare">Share of the facility overhead that does not fall with load.</param>
+/// <summary>
+/// Where one layout draws its power: grid emission factor and electricity price are properties of the location, not of
+/// the plant (a plant's efficiency follows its size, <see cref="LayoutInputs.DesignPueAt"/>).
+/// </summary>
 /// <param name="GridEmissionKgPerKwh">Grid emission factor, kg CO2 per kWh.</param>
 /// <param name="ElectricityPricePerKwh">Electricity price, or null for the base site's.</param>
-public sealed record LayoutPlant(double DesignPue, double PueFixedShare, double GridEmissionKgPerKwh, double? ElectricityPricePerKwh);
+public sealed record LayoutGrid(double GridEmissionKgPerKwh, double? ElectricityPricePerKwh);
 
 /// <summary>Electricity price and grid emission factor of one site of a distributed layout.</summary>
 /// <param name="ElectricityPricePerKwh">Price per kWh.</param>
@@ -49,11 +50,17 @@ public sealed record LayoutInputs
     /// <summary>Components shared by a campus's halls and scaled with b; the others cost the same per MW at any size.</summary>
     public required IReadOnlySet<CapexComponent> SharedComponents { get; init; }
 
-    /// <summary>The campus's plant and grid.</summary>
-    public required LayoutPlant Campus { get; init; }
+    /// <summary>
+    /// β in overhead(P) = (PUE_ref − 1) × P_ref × (P / P_ref)^β: the facility overhead of a plant serving P MW of IT at
+    /// design load, scaled from the reference site's (1 = no scale effect).
+    /// </summary>
+    public required double PueOverheadExponent { get; init; }
 
-    /// <summary>Each standalone site's plant and grid.</summary>
-    public required LayoutPlant Distributed { get; init; }
+    /// <summary>The campus's grid and electricity price.</summary>
+    public required LayoutGrid Campus { get; init; }
+
+    /// <summary>Each standalone site's grid and electricity price.</summary>
+    public required LayoutGrid Distributed { get; init; }
 
     /// <summary>Per-site electricity price and emission factor of the distributed layout (one per site), or null for the layout's.</summary>
     public IReadOnlyList<SiteGrid>? DistributedSites { get; init; }
@@ -82,6 +89,12 @@ public sealed record LayoutInputs
         ArgumentNullException.ThrowIfNull(item);
         return SharedComponents.Contains(item.Component) ? item.CostPerMw * Math.Pow(plantMw / ReferenceMw, ScaleExponent - 1) : item.CostPerMw;
     }
+
+    /// <summary>
+    /// Design PUE of a plant serving P MW of IT: 1 + (PUE_ref − 1) × (P / P_ref)^(β − 1). The fixed share of the overhead
+    /// is the reference site's at every size, so part-load PUE keeps the form 1 + k + f / u.
+    /// </summary>
+    public double DesignPueAt(double plantMw) => 1 + ((BaseSite.DesignPue - 1) * Math.Pow(plantMw / ReferenceMw, PueOverheadExponent - 1));
 
     /// <summary>Staff of a plant of P MW: FTE_ref × (P / P_ref)^c.</summary>
     public double StaffAt(double plantMw) => BaseSite.StaffFte * Math.Pow(plantMw / ReferenceMw, StaffExponent);

@@ -11,6 +11,19 @@ public sealed class CatalogDto
 
     [Field("Models.")]
     public List<ModelDto>? Models { get; set; }
+
+    [Field("Annual average RMB per USD, by year.")]
+    public List<ExchangeRateDto>? RmbPerUsd { get; set; }
+}
+
+/// <summary>One year's average exchange rate.</summary>
+public sealed class ExchangeRateDto
+{
+    [Field("Calendar year.", Unit = "year", Required = true, Min = 1990, Max = 2100)]
+    public int? Year { get; set; }
+
+    [Field("Average renminbi per US dollar over the year.", Unit = "RMB/USD", Required = true, Min = 0, MinExclusive = true, Max = 1000)]
+    public double? Rate { get; set; }
 }
 
 /// <summary>One accelerator (catalog entry, or a scenario's own).</summary>
@@ -83,6 +96,18 @@ public sealed class ModelDto
     [Field("Training sequence length (for the attention term).", Unit = "tokens", Min = 1, Max = 100_000_000)]
     public int? SequenceLength { get; set; }
 
+    [Field("Key/value heads per layer, multi-head or grouped-query attention (for the KV cache: 2 × layers × kvHeads × headDim values per token).", Unit = "heads", Min = 1, Max = 100_000)]
+    public int? KvHeads { get; set; }
+
+    [Field("Dimension of one attention head (for the KV cache).", Unit = "dimensions", Min = 1, Max = 100_000)]
+    public int? HeadDim { get; set; }
+
+    [Field("Multi-head latent attention: compressed key/value width cached per layer (KV cache: layers × (kvLoraRank + ropeHeadDim) values per token).", Unit = "dimensions", Min = 1, Max = 1_000_000)]
+    public int? KvLoraRank { get; set; }
+
+    [Field("Multi-head latent attention: decoupled rotary key width cached per layer.", Unit = "dimensions", Min = 0, Max = 100_000)]
+    public int? RopeHeadDim { get; set; }
+
     [Field("Training compute the authors report.", Unit = "FLOP", Min = 0, MinExclusive = true, Max = 1e35)]
     public double? ReportedTrainingFlops { get; set; }
 
@@ -95,8 +120,20 @@ public sealed class ModelDto
     [Field("Accelerators they report.", Unit = "accelerators", Min = 1, Max = 100_000_000)]
     public int? ReportedAcceleratorCount { get; set; }
 
-    [Field("MFU they report.", Unit = "fraction", Min = 0, MinExclusive = true, Max = 1)]
+    [Field("Of the reported accelerator-hours, those of the main pre-training on trainingTokensTrillion.", Unit = "accelerator-hours", Min = 0, MinExclusive = true, Max = 1e12, WhenAbsent = "the report does not split its hours")]
+    public double? ReportedPretrainingAcceleratorHours { get; set; }
+
+    [Field("Precision of the main training arithmetic they report: bf16 or fp8.")]
+    public Precision? ReportedPrecision { get; set; }
+
+    [Field("Utilisation they report, relative to the peak at reportedPrecision (BF16 when absent); reportedUtilisationBasis says of which FLOPs.", Unit = "fraction", Min = 0, MinExclusive = true, Max = 1)]
     public double? ReportedMfu { get; set; }
+
+    [Field("Whether reportedMfu counts model FLOPs (mfu) or hardware FLOPs, recomputation included (hfu).", Default = "mfu")]
+    public UtilisationBasis? ReportedUtilisationBasis { get; set; }
+
+    [Field("Activation recomputation of the reported run: none, selective or full.", WhenAbsent = "not reported")]
+    public Recompute? ReportedRecompute { get; set; }
 
     [Field("Effective training time ratio they report.", Unit = "fraction", Min = 0, MinExclusive = true, Max = 1)]
     public double? ReportedEttr { get; set; }
@@ -106,6 +143,9 @@ public sealed class ModelDto
 
     [Field("Currency of reportedCost.", WhenAbsent = "required with reportedCost")]
     public Currency? ReportedCostCurrency { get; set; }
+
+    [Field("Year whose prices reportedCost is in (for currency conversion).", Unit = "year", Min = 1990, Max = 2100, WhenAbsent = "required with reportedCost")]
+    public int? ReportedCostYear { get; set; }
 
     [Field("What the reported figures cover and why they may differ from 6·N·D.")]
     public string? ReportedNote { get; set; }
@@ -122,6 +162,12 @@ public sealed class ComputeDto
 
     [Field("A training run; needed by `suanli train SCENARIO`.")]
     public TrainingComputeDto? Training { get; set; }
+
+    [Field("Renminbi per US dollar for converting between the scenario's currency and the other one.", Unit = "RMB/USD", Min = 0, MinExclusive = true, Max = 1000, WhenAbsent = "the catalog's annual average for priceYear")]
+    public double? FxRmbPerUsd { get; set; }
+
+    [Field("Year the scenario's prices are of; picks the catalog's annual average exchange rate.", Unit = "year", Min = 1990, Max = 2100, WhenAbsent = "the latest year in the catalog, and the output says so")]
+    public int? PriceYear { get; set; }
 }
 
 /// <summary><c>compute.training</c>.</summary>
@@ -157,6 +203,15 @@ public sealed class TrainingComputeDto
     [Field("Add Kaplan's attention term 6·L·S·d per token (needs the model's layers, modelDim, sequenceLength).", Default = "false")]
     public bool? IncludeAttention { get; set; }
 
+    [Field("Activation recomputation: none, selective (attention core, + 2·L·S·d per token) or full (forward again: 8·N·D instead of 6·N·D). Sets the hardware FLOPs and HFU beside the MFU.", Default = "none")]
+    public Recompute? Recompute { get; set; }
+
+    [Field("Mixed fleets: 0 = the work is split in proportion to each chip type's speed; 1 = equal shares per accelerator, every step waiting for the slowest type. Delivered = (1 − p) × Σ count × rate + p × total count × slowest rate.", Unit = "fraction", Default = "0", Min = 0, Max = 1)]
+    public double? StragglerPenalty { get; set; }
+
+    [Field("Stages of the run (pre-training, long-context extension, annealing…), each with its tokens and optionally its own MFU, precision, recompute and sequence length; the run's figures are their sum.", WhenAbsent = "one stage: tokens at mfu, precision and recompute")]
+    public List<StageDto>? Stages { get; set; }
+
     [Field("How an accelerator-hour is priced: marketRental (catalog price), pricePerHour, or the owner's cost from the scenario's site: siteRent, siteAccountingBreakEven, siteEconomicBreakEven.", Default = "marketRental")]
     public CostBasisKind? CostBasis { get; set; }
 
@@ -168,6 +223,28 @@ public sealed class TrainingComputeDto
 
     [Field("Years over which server capex is amortised for the owner's cost.", Unit = "years", Default = "5", Min = 0.5, Max = 20)]
     public double? ServerLifeYears { get; set; }
+}
+
+/// <summary>One stage of a training run.</summary>
+public sealed class StageDto
+{
+    [Field("What the stage is, e.g. pre-training, long-context, annealing.", Required = true)]
+    public string? Name { get; set; }
+
+    [Field("Tokens trained on in the stage.", Unit = "tokens", Required = true, Min = 1, Max = 1e18)]
+    public double? Tokens { get; set; }
+
+    [Field("Model FLOPs utilisation of the stage, relative to the peak at its precision.", Unit = "fraction", Min = 0, MinExclusive = true, Max = 1, WhenAbsent = "compute.training.mfu")]
+    public double? Mfu { get; set; }
+
+    [Field("Precision of the stage: bf16 or fp8.", WhenAbsent = "compute.training.precision")]
+    public Precision? Precision { get; set; }
+
+    [Field("Activation recomputation of the stage: none, selective or full.", WhenAbsent = "compute.training.recompute")]
+    public Recompute? Recompute { get; set; }
+
+    [Field("Sequence length of the stage (for the attention term and selective recomputation).", Unit = "tokens", Min = 1, Max = 100_000_000, WhenAbsent = "the model's sequenceLength")]
+    public int? SequenceLength { get; set; }
 }
 
 /// <summary>One chip type of a fleet.</summary>

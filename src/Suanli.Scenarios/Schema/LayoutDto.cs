@@ -21,20 +21,23 @@ public sealed class LayoutDto
     [Field("Capex components a campus shares across halls and that scale with b; the rest cost the same per MW at any size.", Required = true)]
     public List<CapexComponent>? SharedComponents { get; set; }
 
-    [Field("The campus's plant and grid.", Required = true)]
+    [Field("β in overhead(P) = (site.designPue − 1) × P_ref × (P / P_ref)^β: a plant serving P MW of IT (the whole campus, or one standalone site) has design PUE 1 + (site.designPue − 1) × (P / P_ref)^(β − 1), with site.pueFixedShare at every size (1 = PUE does not depend on size).", Unit = "exponent", Required = true, Min = 0.5, Max = 1)]
+    public double? PueOverheadExponent { get; set; }
+
+    [Field("Where the campus draws its power: grid and electricity price (its PUE follows its size: layout.pueOverheadExponent).", Required = true)]
     public PlantDto? Campus { get; set; }
 
-    [Field("Each standalone site's plant, grid and the network joining the sites.", Required = true)]
+    [Field("Where each standalone site draws its power, and the network joining the sites (their PUE follows their size: layout.pueOverheadExponent).", Required = true)]
     public DistributedDto? Distributed { get; set; }
 }
 
-/// <summary>A layout's plant and grid.</summary>
+/// <summary>A layout's grid and electricity price.</summary>
 public sealed class PlantDto
 {
-    [Field("Design PUE of the layout's plant.", Unit = "ratio", Required = true, Min = 1, Max = 3)]
+    [Field(RemovedPue)]
     public double? DesignPue { get; set; }
 
-    [Field("Share of the facility overhead that does not fall with load.", Unit = "fraction", Required = true, Min = 0, Max = 1)]
+    [Field(RemovedFixedShare)]
     public double? PueFixedShare { get; set; }
 
     [Field("Grid emission factor.", Unit = "kg CO2/kWh", Required = true, Min = 0, Max = 2)]
@@ -42,15 +45,19 @@ public sealed class PlantDto
 
     [Field("Electricity price.", Unit = "currency/kWh", Min = 0, MinExclusive = true, Max = 20, WhenAbsent = "site.electricityPricePerKwh")]
     public double? ElectricityPricePerKwh { get; set; }
+
+    internal const string RemovedPue = "Removed: the plant's design PUE follows its size from site.designPue and layout.pueOverheadExponent; giving it is an error that says so.";
+
+    internal const string RemovedFixedShare = "Removed: every plant has site.pueFixedShare; giving it is an error that says so.";
 }
 
 /// <summary><c>layout.distributed</c>.</summary>
 public sealed class DistributedDto
 {
-    [Field("Design PUE of each site's plant.", Unit = "ratio", Required = true, Min = 1, Max = 3)]
+    [Field(PlantDto.RemovedPue)]
     public double? DesignPue { get; set; }
 
-    [Field("Share of each site's facility overhead that does not fall with load.", Unit = "fraction", Required = true, Min = 0, Max = 1)]
+    [Field(PlantDto.RemovedFixedShare)]
     public double? PueFixedShare { get; set; }
 
     [Field("Grid emission factor (unless sites lists each site's).", Unit = "kg CO2/kWh", Required = true, Min = 0, Max = 2)]

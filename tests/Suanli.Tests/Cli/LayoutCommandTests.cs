@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Suanli.Core;
 using Suanli.Scenarios;
 using Suanli.Scenarios.Binding;
 
@@ -65,31 +66,150 @@ public class LayoutCommandTests
     }
 
     [Theory]
-    [InlineData("layout.scaleExponent=1.2", DiagnosticCodes.OutOfRange)]
-    [InlineData("layout.units=0", DiagnosticCodes.OutOfRange)]
-    [InlineData("layout.totalItMw=-200", DiagnosticCodes.OutOfRange)]
-    [InlineData("layout.distributed.interSiteDistanceKm=0", DiagnosticCodes.Inconsistent)]
-    [InlineData("layout.sharedComponents=[building, building]", DiagnosticCodes.Inconsistent)]
-    [InlineData("layout.sharedComponents=[roof]", DiagnosticCodes.UnknownChoice)]
-    [InlineData("layout.campus.designPue=0.9", DiagnosticCodes.OutOfRange)]
-    public void Bad_layout_inputs_are_errors(string set, string code)
+    [InlineData("layout.scaleExponent=1.2", DiagnosticCodes.OutOfRange, "layout.scaleExponent")]
+    [InlineData("layout.pueOverheadExponent=0.4", DiagnosticCodes.OutOfRange, "layout.pueOverheadExponent")]
+    [InlineData("layout.units=0", DiagnosticCodes.OutOfRange, "layout.units")]
+    [InlineData("layout.totalItMw=-200", DiagnosticCodes.OutOfRange, "layout.totalItMw")]
+    [InlineData("layout.distributed.interSiteDistanceKm=0", DiagnosticCodes.Inconsistent, "layout.distributed.interSiteDistanceKm")]
+    [InlineData("layout.sharedComponents=[building, building]", DiagnosticCodes.Inconsistent, "layout.sharedComponents")]
+    [InlineData("layout.sharedComponents=[roof]", DiagnosticCodes.UnknownChoice, "layout.sharedComponents[0]")]
+    [InlineData("layout.campus.gridEmissionKgPerKwh=-1", DiagnosticCodes.OutOfRange, "layout.campus.gridEmissionKgPerKwh")]
+    [InlineData("layout.campus.designPue=1.2", DiagnosticCodes.UnknownKey, "layout.campus.designPue")]
+    [InlineData("layout.distributed.pueFixedShare=0.3", DiagnosticCodes.UnknownKey, "layout.distributed.pueFixedShare")]
+    public void Bad_layout_inputs_are_errors_naming_the_field(string set, string code, string path)
     {
         var result = ScenarioLoader.FromPreset("cn-200mw-campus-vs-5-sites", [set]);
         Assert.Null(result.Scenario);
-        Assert.Contains(result.Diagnostics, d => d.Code == code);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(path, error.Path);
+        Assert.StartsWith("--set[1]:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_old_per_layout_plant_pue_names_the_keys_that_replace_it()
+    {
+        var yaml = Presets.Text("cn-200mw-campus-vs-5-sites")!.Replace(
+            "  campus:\n", "  campus:\n    designPue: 1.2\n    pueFixedShare: 0.3\n", StringComparison.Ordinal);
+        var result = ScenarioLoader.FromText(yaml, "old.yaml");
+        Assert.Null(result.Scenario);
+        var pue = Assert.Single(result.Diagnostics, d => d.Path == "layout.campus.designPue");
+        Assert.Contains("layout.pueOverheadExponent", pue.ToString(), StringComparison.Ordinal);
+        Assert.Contains("site.designPue", pue.ToString(), StringComparison.Ordinal);
+        var line = yaml.Split('\n').ToList().FindIndex(l => l.Contains("designPue: 1.2", StringComparison.Ordinal)) + 1;
+        Assert.Equal(line, pue.Line);
+        var share = Assert.Single(result.Diagnostics, d => d.Path == "layout.campus.pueFixedShare");
+        Assert.Contains("site.pueFixedShare", share.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_size_curve_that_takes_a_plant_past_pue_3_is_refused()
+    {
+        // 1 + 0.25 × (0.01 / 40)^(0.5 − 1) = 1 + 0.25 × 63.2 = 16.8.
+        var result = ScenarioLoader.FromPreset("cn-200mw-campus-vs-5-sites", ["layout.pueOverheadExponent=0.5", "layout.totalItMw=0.01"]);
+        Assert.Null(result.Scenario);
+        Assert.Contains(result.Diagnostics, d => d.Path == "layout.pueOverheadExponent" && d.Message.Contains("16.8", StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("layout", "--preset", "cn-2025-essay")]
-    [InlineData("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--occupancy", "0")]
-    [InlineData("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--occupancy", "1.5")]
-    [InlineData("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--sweep", "rent")]
-    public void Bad_input_is_exit_2(params string[] args)
+    [InlineData("--occupancy", "layout", "--preset", "cn-200mw-campus-vs-5-sites", "--occupancy", "1.5")]
+    [InlineData("--occupancy", "layout", "--preset", "cn-200mw-campus-vs-5-sites", "--occupancy", "-0.1")]
+    [InlineData("--sweep", "layout", "--preset", "cn-200mw-campus-vs-5-sites", "--sweep", "rent")]
+    [InlineData("layout", "layout", "--preset", "cn-2025-essay")]
+    [InlineData("layout.campus.designPue", "layout", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "layout.campus.designPue=1.2")]
+    public void Bad_input_is_exit_2_naming_the_field(string field, params string[] args)
     {
         var (code, stdout, stderr) = CliRunner.Run(args);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout);
-        Assert.Matches(@"^[^\s:]+:\d+:\d+: ", stderr);
+        Assert.Matches(@"^[^\s:]+:\d+:\d+: " + System.Text.RegularExpressions.Regex.Escape(field) + ": ", stderr);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void A_sweep_value_with_control_characters_is_echoed_on_one_line()
+    {
+        var (code, _, stderr) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--sweep", "a\nb\u001b[31m");
+        Assert.Equal(2, code);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.DoesNotContain('\u001b', stderr);
+        Assert.Contains("a\\u000Ab\\u001B[31m", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_hall_campus_and_one_standalone_site_print_the_same_figures()
+    {
+        // Before plant PUE followed size: pue 1.272 vs 1.340, energy 1,013,882 vs 1,068,063 MWh for the same 200 MW plant.
+        var json = Json("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "layout.units=1", "--json");
+        var campus = json.GetProperty("campus");
+        var distributed = json.GetProperty("distributed");
+        foreach (var property in campus.EnumerateObject())
+        {
+            Assert.True(property.Value.GetRawText() == distributed.GetProperty(property.Name).GetRawText(), $"{property.Name}: {property.Value} vs {distributed.GetProperty(property.Name)}");
+        }
+
+        Assert.Equal("none", json.GetProperty("pueAdvantage").GetProperty("cause").GetString());
+        Assert.Equal(0, json.GetProperty("savingsBreakdownPerKwMonth").GetProperty("total").GetDouble());
+        var (_, tables, _) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "layout.units=1");
+        Assert.DoesNotContain("-+", tables, StringComparison.Ordinal);
+        Assert.DoesNotContain("-0.0", tables, StringComparison.Ordinal);
+        Assert.Contains("1 standalone 200 MW site,", tables, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_campus_pue_advantage_is_shown_with_its_cause()
+    {
+        var json = Json("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--json");
+        var pue = json.GetProperty("pueAdvantage");
+        Assert.Equal("plantSize", pue.GetProperty("cause").GetString());
+        Assert.Equal(200, pue.GetProperty("campusPlantItMw").GetDouble());
+        Assert.Equal(40, pue.GetProperty("distributedPlantItMw").GetDouble());
+        Assert.Equal(1.196379, pue.GetProperty("campusDesignPue").GetDouble(), 1e-6);       // 1 + 0.25 × 5^−0.15
+        Assert.Equal(1.25, pue.GetProperty("distributedDesignPue").GetDouble(), 1e-12);
+        Assert.Equal(19.48, pue.GetProperty("tenantPowerSavingPerKwMonth").GetDouble(), 0.01); // 321.93 × (1.282143 − 1.221627)
+        Assert.Equal(58_105, pue.GetProperty("energySavingMwhPerYear").GetDouble(), 1.0);    // 1,068,063 − 1,009,958
+        Assert.Equal(0.85, json.GetProperty("pueOverheadExponent").GetDouble());
+
+        var (_, tables, _) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites");
+        Assert.Contains("design PUE 1.196 at 200 MW vs 1.250 at 40 MW", tables, StringComparison.Ordinal);
+        Assert.Contains("memo: power paid by tenants", tables, StringComparison.Ordinal);
+        Assert.Contains("PUE advantage comes from the size of its plant", tables, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--set", "site.vacancy=1")]
+    [InlineData("--occupancy", "0")]
+    [InlineData("--occupancy", "1e-320")]
+    public void No_it_load_gives_null_pue_with_its_reason_and_no_nan_or_infinity(string option, string value)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites", option, value, "--json", "--sweep", "occupancy");
+        Assert.True(code == 0, $"exit {code}: {stderr}");
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("campus").GetProperty("pue").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("deltaPercent").GetProperty("pue").ValueKind);
+        Assert.Contains("no IT load", json.GetProperty("pueNote").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Number, json.GetProperty("campus").GetProperty("energyMwhPerYear").ValueKind);
+
+        var (tableCode, tables, _) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites", option, value, "--sweep", "occupancy");
+        Assert.Equal(0, tableCode);
+        foreach (var bad in new[] { "NaN", "Infinity", "∞", "-+" })
+        {
+            Assert.DoesNotContain(bad, tables, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("n/a", tables, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pue_at_the_occupancy_studied_is_null_only_without_it_load()
+    {
+        var json = Json("layout", "--preset", "us-400mw-campus-vs-4-sites", "--json");
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("pueNote").ValueKind);
+
+        // us-400mw at 98.4 % occupancy, u = 0.6888: 400 MW campus 1 + 0.3 × 10^−0.15 = 1.212384 at full load;
+        // overhead 0.212384 = f 0.063715 + k 0.148669 → 1 + 0.148669 + 0.063715 / 0.6888 = 1.241170.
+        Assert.Equal(1.241170, json.GetProperty("campus").GetProperty("pue").GetDouble(), 1e-6);
+        Assert.Equal(1.212384, json.GetProperty("campus").GetProperty("pueFullLoad").GetDouble(), 1e-6);
     }
 
     [Fact]

@@ -10,13 +10,15 @@ public class CatalogTests
     public void The_catalog_has_every_accelerator_and_model_the_interface_names()
     {
         Assert.Equal(["a100-sxm", "h100-sxm", "h800", "h20", "h200", "b200", "ascend-910b", "ascend-910c", "mlu590"], Catalog.Accelerators.Keys);
-        Assert.Equal(["gpt3-175b", "llama2-70b", "llama3-405b", "mixtral-8x7b", "deepseek-v3"], Catalog.Models.Keys);
+        Assert.Equal(["gpt3-175b", "llama2-70b", "llama3-405b", "mixtral-8x7b", "deepseek-v3", "bloom-176b"], Catalog.Models.Keys);
     }
 
     [Fact]
     public void Every_numeric_catalog_value_has_a_source()
     {
-        var numeric = Catalog.Inputs.Where(i => double.TryParse(i.Value, System.Globalization.CultureInfo.InvariantCulture, out _)).ToList();
+        // Exchange-rate years are labels of their rates, not figures.
+        var numeric = Catalog.Inputs.Where(i => double.TryParse(i.Value, System.Globalization.CultureInfo.InvariantCulture, out _))
+            .Where(i => !(i.Path.StartsWith("rmbPerUsd[", StringComparison.Ordinal) && i.Path.EndsWith(".year", StringComparison.Ordinal))).ToList();
         Assert.NotEmpty(numeric);
         var missing = numeric.Where(i => string.IsNullOrWhiteSpace(i.Source)).Select(i => i.Path).ToList();
         Assert.True(missing.Count == 0, "without a source: " + string.Join(", ", missing));
@@ -53,9 +55,65 @@ public class CatalogTests
     [Fact]
     public void The_export_control_thresholds_sort_the_chips()
     {
-        // TPP = dense TOPS × 16: H100 and H800 above the 4,800 line, H20 below it.
+        // TPP = 2 × MacTOPS × bit length = dense TFLOPS × bits, the highest over the precisions: H100 and H800 above
+        // the 4,800 line, H20 below it.
         Assert.True(Catalog.FindAccelerator("h800")!.TotalProcessingPerformance >= 4800);
         Assert.True(Catalog.FindAccelerator("h20")!.TotalProcessingPerformance < 4800);
+    }
+
+    [Fact]
+    public void Chips_of_the_same_throughput_have_the_same_tpp()
+    {
+        // H100 SXM and H800 are one GH100 die at one clock: 1,978.9 FP8 TFLOPS × 8 = 15,831.2 for both (the old catalog
+        // gave 15,830 and 15,824 from 989.4 and 989 BF16 TFLOPS). A100: 312 × 16 = 4,992; H20: 296 × 8 = 148 × 16 = 2,368.
+        Assert.Equal(15_831.2, Catalog.FindAccelerator("h100-sxm")!.TotalProcessingPerformance, 1e-9);
+        Assert.Equal(15_831.2, Catalog.FindAccelerator("h800")!.TotalProcessingPerformance, 1e-9);
+        Assert.Equal(4_992, Catalog.FindAccelerator("a100-sxm")!.TotalProcessingPerformance, 1e-9);
+        Assert.Equal(2_368, Catalog.FindAccelerator("h20")!.TotalProcessingPerformance, 1e-9);
+    }
+
+    [Fact]
+    public void Deepseeks_note_and_implied_utilisation_agree()
+    {
+        // 6 × 37e9 × 14.8e12 = 3.2856e24 FLOP over the 2,664 K pre-training H800-hours: 34.63 % of 989.4 TFLOPS BF16,
+        // 17.31 % of 1,978.9 TFLOPS FP8. The old note said ~35 % while the column divided by all 2,788 K hours (33.1 %).
+        var m = Catalog.FindModel("deepseek-v3")!;
+        var check = Suanli.Cli.Output.PublishedCheck.For(m, Catalog);
+        Assert.Equal(0.3463, check.ImpliedUtilisation!.Value, 1e-4);
+        Assert.Equal(0.1731, check.ImpliedUtilisationOfReportedPeak!.Value, 1e-4);
+        Assert.Equal(2_664_000, check.HoursCovered);
+        Assert.DoesNotMatch(@"\d+(\.\d+)?%", m.ReportedNote!);                 // figures in the note are computed, not typed
+        Assert.Contains("34.6% of BF16 peak = 17.3% of the FP8 peak", check.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fp8_default_mfu_is_deepseeks_published_rate()
+    {
+        var check = Suanli.Cli.Output.PublishedCheck.For(Catalog.FindModel("deepseek-v3")!, Catalog);
+        Assert.Equal(Suanli.Cli.Commands.ComputeDefaults.Fp8Mfu, check.ImpliedUtilisationOfReportedPeak!.Value, 0.005);
+    }
+
+    [Fact]
+    public void A_published_hfu_is_converted_to_mfu_before_computing_hours()
+    {
+        // BLOOM: 50 % HFU with full recomputation = 37.5 % MFU → 6ND / (312e12 × 0.375) = 918,895 A100-hours (−15.2 % of
+        // the published 1,082,990); read as MFU the 50 % would give 689,171 (−36.4 %).
+        var check = Suanli.Cli.Output.PublishedCheck.For(Catalog.FindModel("bloom-176b")!, Catalog);
+        Assert.Equal(0.375, check.PublishedMfu!.Value, 1e-12);
+        Assert.Equal(0.5, check.PublishedHfu!.Value, 1e-12);
+        Assert.Equal(918_895, check.ComputedAcceleratorHours!.Value, 1.0);
+        Assert.Equal(-0.1515, check.AcceleratorHoursDeviation!.Value, 1e-4);
+    }
+
+    [Fact]
+    public void The_exchange_rates_are_the_federal_reserves_annual_averages()
+    {
+        // Federal Reserve G.5A (1 Feb 2024): China yuan per USD 2020 6.9042, 2021 6.4508, 2022 6.7290, 2023 7.0809.
+        Assert.Equal(6.9042, Catalog.RmbPerUsdByYear[2020]);
+        Assert.Equal(6.4508, Catalog.RmbPerUsdByYear[2021]);
+        Assert.Equal(6.7290, Catalog.RmbPerUsdByYear[2022]);
+        Assert.Equal(7.0809, Catalog.RmbPerUsdByYear[2023]);
+        Assert.All(Catalog.RmbPerUsdByYear.Keys, y => Assert.False(string.IsNullOrWhiteSpace(Catalog.ExchangeRateSource(y))));
     }
 
     [Fact]
@@ -90,13 +148,58 @@ public class CatalogTests
     [InlineData("compute.training.mfu=1.2", "outside (0, 1]")]
     [InlineData("compute.training.mfu=0", "outside (0, 1]")]
     [InlineData("compute.training.costBasis=siteRent", "has none")]
+    [InlineData("compute.training.stragglerPenalty=1.5", "outside [0, 1]")]
+    [InlineData("compute.training.recompute=sometimes", "sometimes")]
+    [InlineData("compute.priceYear=2019", "no annual average exchange rate for 2019")]
+    [InlineData("compute.fxRmbPerUsd=0", "outside (0, 1000]")]
     public void Bad_compute_inputs_are_errors(string set, string message)
     {
         var path = Path.Combine(Suanli.Tests.Cli.CliRunner.RepoRoot(), "scenarios", "cn-mixed-fleet-deepseek.yaml");
         var result = ScenarioLoader.FromFile(path, [set]);
         Assert.Null(result.Scenario);
-        Assert.Contains(result.Diagnostics, d => d.Message.Contains(message, StringComparison.Ordinal));
-        Assert.Contains(result.Diagnostics, d => d.Message.Contains(message, StringComparison.Ordinal) && (d.Allowed?.Length ?? 0) > 0);
+        var field = set[..set.IndexOf('=', StringComparison.Ordinal)];
+        Assert.Contains(result.Diagnostics, d => d.Path == field && d.Message.Contains(message, StringComparison.Ordinal) && (d.Allowed?.Length ?? 0) > 0);
+    }
+
+    [Theory]
+    [InlineData("compute.training.stages[0].mfu=0", "compute.training.stages[0].mfu")]
+    [InlineData("compute.training.stages[1].precision=fp8", "compute.training.fleet[0].accelerator")]
+    [InlineData("compute.training.stages[0].recompute=selective", null)]
+    public void Bad_stage_inputs_name_the_stage(string set, string? field)
+    {
+        var result = ScenarioLoader.FromPreset("deepseek-v3-ascend-910c", [set]);
+        if (field is null)
+        {
+            Assert.Empty(result.Diagnostics);                                 // DeepSeek-V3 has layers, width and sequence length
+            return;
+        }
+
+        Assert.Null(result.Scenario);
+        Assert.Contains(result.Diagnostics, d => d.Path == field);
+    }
+
+    [Theory]
+    [InlineData("llama3-405b-h100")]
+    [InlineData("deepseek-v3-h800")]
+    [InlineData("deepseek-v3-ascend-910c")]
+    public void Training_presets_load_and_every_value_has_a_source(string name)
+    {
+        var result = ScenarioLoader.FromPreset(name);
+        Assert.Empty(result.Diagnostics);
+        Assert.NotNull(result.Scenario!.Compute!.Training);
+        var missing = result.Scenario.Inputs
+            .Where(i => i.Path.StartsWith("compute.", StringComparison.Ordinal) && i.Origin == Suanli.Scenarios.Binding.InputOrigin.File)
+            .Where(i => double.TryParse(i.Value, System.Globalization.CultureInfo.InvariantCulture, out _) && string.IsNullOrWhiteSpace(i.Source))
+            .Select(i => i.Path)
+            .ToList();
+        Assert.True(missing.Count == 0, "values without a source: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Stages_and_run_tokens_do_not_go_together()
+    {
+        var result = ScenarioLoader.FromPreset("deepseek-v3-h800", ["compute.training.tokens=1e12"]);
+        Assert.Contains(result.Diagnostics, d => d.Path == "compute.training.tokens" && d.Message.Contains("each stage", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -104,6 +207,6 @@ public class CatalogTests
     {
         var path = Path.Combine(Suanli.Tests.Cli.CliRunner.RepoRoot(), "scenarios", "cn-mixed-fleet-deepseek.yaml");
         var d = ScenarioLoader.FromFile(path, ["compute.training.model=gpt5"]).Diagnostics.Single();
-        Assert.Equal("gpt3-175b, llama2-70b, llama3-405b, mixtral-8x7b, deepseek-v3", d.Allowed);
+        Assert.Equal("gpt3-175b, llama2-70b, llama3-405b, mixtral-8x7b, deepseek-v3, bloom-176b", d.Allowed);
     }
 }
