@@ -32,7 +32,7 @@ internal static class ScenarioBuilder
         {
             if (dto.Currency is { } currency)
             {
-                site = BuildSite(dto.Site, currency, binder, diagnostics);
+                site = BuildSite(dto.Site, currency, binder, origin, diagnostics);
             }
             else
             {
@@ -59,7 +59,7 @@ internal static class ScenarioBuilder
         };
     }
 
-    private static SiteEconomics BuildSite(SiteDto s, Currency currency, YamlBinder binder, List<Diagnostic> diagnostics)
+    private static SiteEconomics BuildSite(SiteDto s, Currency currency, YamlBinder binder, string origin, List<Diagnostic> diagnostics)
     {
         void Error(string code, string path, string message, string allowed) => binder.Report(diagnostics, code, path, message, allowed);
 
@@ -119,8 +119,8 @@ internal static class ScenarioBuilder
 
         // One general index: escalations left out follow it (and are recorded as inputs so --inputs shows it).
         var inflation = s.OpexInflation!.Value;
-        var capexEscalation = s.CapexEscalation ?? Followed(binder, "site.capexEscalation", inflation);
-        var priceEscalation = s.ElectricityPriceEscalation ?? Followed(binder, "site.electricityPriceEscalation", inflation);
+        var capexEscalation = s.CapexEscalation ?? Followed(binder, origin, "site.capexEscalation", inflation);
+        var priceEscalation = s.ElectricityPriceEscalation ?? Followed(binder, origin, "site.electricityPriceEscalation", inflation);
 
         var pricing = s.PowerPricing!.Value;
         if (pricing == PowerPricing.Included && s.PassThroughPue is not null)
@@ -262,10 +262,10 @@ internal static class ScenarioBuilder
     }
 
     /// <summary>Records an escalation left out as the general index it follows.</summary>
-    private static double Followed(YamlBinder binder, string path, double inflation)
+    private static double Followed(YamlBinder binder, string origin, string path, double inflation)
     {
         binder.Inputs[path] = new InputValue(path, inflation.ToString("R", CultureInfo.InvariantCulture), "fraction/year",
-            "default: follows opexInflation, the model's one general inflation index", InputOrigin.Default, string.Empty, 0, 0);
+            "default: follows opexInflation, the model's one general inflation index", InputOrigin.Default, origin, 0, 0);
         return inflation;
     }
 

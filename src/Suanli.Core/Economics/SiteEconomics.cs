@@ -91,7 +91,10 @@ public sealed record SiteEconomics
     /// <summary>Construction cost by component.</summary>
     public required IReadOnlyList<CapexItem> Capex { get; init; }
 
-    /// <summary>Annual escalation of construction cost: later phases and rebuilds cost base × (1 + e)^operating year.</summary>
+    /// <summary>
+    /// Annual escalation of construction cost: later phases and rebuilds cost base × (1 + e)^operating year. The scenario
+    /// loader sets it to <see cref="OpexInflation"/> when a scenario leaves it out; here it defaults to 0.
+    /// </summary>
     public double CapexEscalation { get; init; }
 
     /// <summary>Whether an asset is rebuilt (and depreciated again) when its useful life ends inside the horizon.</summary>
@@ -124,7 +127,7 @@ public sealed record SiteEconomics
     /// <summary>Electricity price, currency per kWh.</summary>
     public required double ElectricityPricePerKwh { get; init; }
 
-    /// <summary>Annual escalation of the electricity price.</summary>
+    /// <summary>Annual escalation of the electricity price (the scenario loader sets it to <see cref="OpexInflation"/> when a scenario leaves it out).</summary>
     public double ElectricityPriceEscalation { get; init; }
 
     /// <summary>Who pays for power.</summary>
