@@ -32,7 +32,7 @@ internal static class ScenarioBuilder
         {
             if (dto.Currency is { } currency)
             {
-                site = BuildSite(dto.Site, currency, binder, diagnostics);
+                site = BuildSite(dto.Site, currency, binder, origin, diagnostics);
             }
             else
             {
@@ -59,7 +59,7 @@ internal static class ScenarioBuilder
         };
     }
 
-    private static SiteEconomics BuildSite(SiteDto s, Currency currency, YamlBinder binder, List<Diagnostic> diagnostics)
+    private static SiteEconomics BuildSite(SiteDto s, Currency currency, YamlBinder binder, string origin, List<Diagnostic> diagnostics)
     {
         void Error(string code, string path, string message, string allowed) => binder.Report(diagnostics, code, path, message, allowed);
 
@@ -94,13 +94,33 @@ internal static class ScenarioBuilder
         var c = s.Capex!;
         var capex = new List<CapexItem>
         {
-            Item(CapexComponent.Land, c.Land!),
+            new(CapexComponent.Land, c.Land!.CostPerMw!.Value, c.Land.UsefulLifeYears!.Value),
             Item(CapexComponent.Building, c.Building!),
             Item(CapexComponent.Electrical, c.Electrical!),
             Item(CapexComponent.Mechanical, c.Mechanical!),
             Item(CapexComponent.FitOut, c.FitOut!),
             Item(CapexComponent.SoftCosts, c.SoftCosts!),
         };
+
+        var tenure = c.Land.Tenure!.Value;
+        CheckLand(tenure, c.Land.UsefulLifeYears!.Value, s.ConstructionMonths!.Value, horizon, Error);
+        foreach (var (item, key) in capex.Zip(new[] { "land", "building", "electrical", "mechanical", "fitOut", "softCosts" }))
+        {
+            if (item.UsefulLifeYears > 0 && item.UsefulLifeYears < 1.0 / 12)
+            {
+                Error(DiagnosticCodes.OutOfRange, F($"site.capex.{key}.usefulLifeYears"), F($"a useful life of {item.UsefulLifeYears:G6} years is shorter than one month"),
+                    "0 (not depreciated) or at least 0.0833 years (one month)");
+            }
+        }
+
+        var discountRate = s.DiscountRate!.Value;
+        var terminal = s.TerminalValue!.Value;
+        CheckTerminalValue(terminal, s.TerminalEbitdaMultiple, s.TerminalGrowthRate, discountRate, Error);
+
+        // One general index: escalations left out follow it (and are recorded as inputs so --inputs shows it).
+        var inflation = s.OpexInflation!.Value;
+        var capexEscalation = s.CapexEscalation ?? Followed(binder, origin, "site.capexEscalation", inflation);
+        var priceEscalation = s.ElectricityPriceEscalation ?? Followed(binder, origin, "site.electricityPriceEscalation", inflation);
 
         var pricing = s.PowerPricing!.Value;
         if (pricing == PowerPricing.Included && s.PassThroughPue is not null)
@@ -143,14 +163,18 @@ internal static class ScenarioBuilder
             HorizonYears = horizon,
             Phases = phases,
             Capex = capex,
-            CapexEscalation = s.CapexEscalation!.Value,
+            CapexEscalation = capexEscalation,
             ReplaceAtEndOfLife = s.ReplaceAtEndOfLife!.Value,
-            TerminalValue = s.TerminalValue!.Value,
+            TerminalValue = terminal,
+            TerminalEbitdaMultiple = s.TerminalEbitdaMultiple,
+            TerminalGrowthRate = s.TerminalGrowthRate,
+            LandTenure = tenure,
+            PueCap = s.PueCap,
             DesignPue = s.DesignPue!.Value,
             PueFixedShare = s.PueFixedShare!.Value,
             LoadFactor = s.LoadFactor!.Value,
             ElectricityPricePerKwh = s.ElectricityPricePerKwh!.Value,
-            ElectricityPriceEscalation = s.ElectricityPriceEscalation!.Value,
+            ElectricityPriceEscalation = priceEscalation,
             PowerPricing = pricing,
             PowerMarkup = s.PowerMarkup!.Value,
             PassThroughPue = s.PassThroughPue,
@@ -159,7 +183,7 @@ internal static class ScenarioBuilder
             MaintenanceRateOfMepCapex = s.MaintenanceRateOfMepCapex!.Value,
             InsuranceAndPropertyTaxRateOfCapex = s.InsuranceAndPropertyTaxRateOfCapex!.Value,
             OtherFixedOpexPerMwYear = s.OtherFixedOpexPerMwYear!.Value,
-            OpexInflation = s.OpexInflation!.Value,
+            OpexInflation = inflation,
             RentPerKwMonth = s.RentPerKwMonth!.Value,
             RentEscalator = s.RentEscalator!.Value,
             InitialOccupancy = s.InitialOccupancy!.Value,
@@ -168,8 +192,81 @@ internal static class ScenarioBuilder
             IncomeTaxRate = s.IncomeTaxRate!.Value,
             LossCarryForwardYears = s.LossCarryForwardYears,
             LossOffsetCap = s.LossOffsetCap!.Value,
-            DiscountRate = s.DiscountRate!.Value,
+            DiscountRate = discountRate,
         };
+    }
+
+    /// <summary>
+    /// Longest term of a land-use right: 50 years for industrial land, State Council Decree No. 55 (1990), art. 12
+    /// (Interim Regulations on the Assignment and Transfer of the Right to Use State-owned Land in Urban Areas).
+    /// </summary>
+    public const double MaxLandUseRightYears = 50;
+
+    /// <summary>Freehold land is not depreciated; a land-use right is amortised over a legal term that covers the horizon.</summary>
+    private static void CheckLand(LandTenure tenure, double lifeYears, int constructionMonths, int horizonYears, Action<string, string, string, string> error)
+    {
+        const string path = "site.capex.land.usefulLifeYears";
+        if (tenure == LandTenure.Freehold && lifeYears != 0)
+        {
+            error(DiagnosticCodes.Inconsistent, path, F($"freehold land has no useful life and is not depreciated, but usefulLifeYears is {lifeYears:G6}"),
+                "usefulLifeYears: 0 for freehold land, or site.capex.land.tenure: landUseRight for a land-use right amortised over its term");
+            return;
+        }
+
+        if (tenure != LandTenure.LandUseRight)
+        {
+            return;
+        }
+
+        var neededYears = (constructionMonths + 12.0 * horizonYears) / 12;
+        if (lifeYears <= 0 || lifeYears > MaxLandUseRightYears)
+        {
+            error(DiagnosticCodes.OutOfRange, path, F($"a land-use right of {lifeYears:G6} years is not one that can be granted"),
+                F($"its term in years, above 0 and at most {MaxLandUseRightYears:G} (the PRC maximum for industrial land, State Council Decree No. 55 of 1990, art. 12)"));
+        }
+        else if (lifeYears < neededYears)
+        {
+            error(DiagnosticCodes.Inconsistent, path, F($"the land-use right of {lifeYears:G6} years ends before the horizon does ({neededYears:G6} years after construction starts)"),
+                F($"a term of at least {neededYears:G6} years, or a shorter site.horizonYears"));
+        }
+    }
+
+    /// <summary>A going-concern terminal value needs its own input, and a growing perpetuity growth below the discount rate.</summary>
+    private static void CheckTerminalValue(TerminalValueMethod method, double? multiple, double? growth, double discountRate, Action<string, string, string, string> error)
+    {
+        if (method == TerminalValueMethod.ExitMultiple && multiple is null)
+        {
+            error(DiagnosticCodes.MissingKey, "site.terminalEbitdaMultiple", "terminalValue: exitMultiple needs terminalEbitdaMultiple (the price as a multiple of the last 12 months' EBITDA)", "a number above 0 and at most 50");
+        }
+
+        if (method != TerminalValueMethod.ExitMultiple && multiple is not null)
+        {
+            error(DiagnosticCodes.Inconsistent, "site.terminalEbitdaMultiple", F($"terminalEbitdaMultiple is set but terminalValue is {SchemaInfo.ChoiceName(method.ToString())}"), "remove terminalEbitdaMultiple, or set terminalValue: exitMultiple");
+        }
+
+        if (method == TerminalValueMethod.GrowingPerpetuity && growth is null)
+        {
+            error(DiagnosticCodes.MissingKey, "site.terminalGrowthRate", "terminalValue: growingPerpetuity needs terminalGrowthRate (annual growth of free cash flow after the horizon)", F($"a rate below discountRate {discountRate:G6}"));
+        }
+
+        if (method != TerminalValueMethod.GrowingPerpetuity && growth is not null)
+        {
+            error(DiagnosticCodes.Inconsistent, "site.terminalGrowthRate", F($"terminalGrowthRate is set but terminalValue is {SchemaInfo.ChoiceName(method.ToString())}"), "remove terminalGrowthRate, or set terminalValue: growingPerpetuity");
+        }
+
+        if (method == TerminalValueMethod.GrowingPerpetuity && growth is { } g && g >= discountRate)
+        {
+            error(DiagnosticCodes.Inconsistent, "site.terminalGrowthRate", F($"a growth of {g:G6} a year is not below the discount rate {discountRate:G6}: a growing perpetuity FCF / (r - g) has no finite value"),
+                F($"a rate below {discountRate:G6}, or a higher site.discountRate"));
+        }
+    }
+
+    /// <summary>Records an escalation left out as the general index it follows.</summary>
+    private static double Followed(YamlBinder binder, string origin, string path, double inflation)
+    {
+        binder.Inputs[path] = new InputValue(path, inflation.ToString("R", CultureInfo.InvariantCulture), "fraction/year",
+            "default: follows opexInflation, the model's one general inflation index", InputOrigin.Default, origin, 0, 0);
+        return inflation;
     }
 
     /// <summary>A plausibility rule for a money input.</summary>

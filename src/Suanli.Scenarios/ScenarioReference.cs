@@ -89,13 +89,13 @@ public static class ScenarioReference
                 inner += "[i]";
             }
 
-            // All six capex components share one item shape: describe it once.
-            if (f.ValueType == typeof(CapexItemDto) && f.Key != "land")
+            // The capex components other than land share one item shape: describe it once.
+            if (f.ValueType == typeof(CapexItemDto) && f.Key != "building")
             {
                 continue;
             }
 
-            var shown = f.ValueType == typeof(CapexItemDto) ? inner.Replace(".land", ".<component>", StringComparison.Ordinal) : inner;
+            var shown = f.ValueType == typeof(CapexItemDto) ? inner.Replace(".building", ".<component>", StringComparison.Ordinal) : inner;
             Section(sb, f.ValueType, shown, $"`{shown}`");
         }
     }

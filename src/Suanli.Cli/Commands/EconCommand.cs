@@ -12,7 +12,7 @@ internal static class EconCommand
         var input = new ScenarioInput();
         var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout instead of tables." };
         var inputs = new Option<bool>("--inputs") { Description = "Also print every input with its value, unit and source." };
-        var command = new Command("econ", "Cash-flow economics of a data center: NPV, IRR, payback, accounting and economic break-even rent, break-even occupancy.");
+        var command = new Command("econ", "Cash-flow economics of a data center: NPV, IRR (every root), payback, accounting and economic break-even rent and occupancy, annual PUE against a cap.");
         input.AddTo(command);
         command.Add(json);
         command.Add(inputs);

@@ -71,14 +71,35 @@ internal sealed class EconReport
     public static IReadOnlyList<string> ModelNotes { get; } =
     [
         "Monthly steps of 730 h from construction start; each phase's capex is spent evenly over the construction months before it opens.",
-        "Occupancy ramps linearly from initialOccupancy to 1 - vacancy; rent, electricity price and opex escalate once a year from the first opening.",
-        "Energy = leased kW x loadFactor x hours x PUE(u), with PUE(u) = 1 + k + f/u, f = (designPue - 1) x pueFixedShare, k = (designPue - 1) - f, u = IT load / capacity in service.",
-        "Depreciation is straight-line by component from the month it opens; an asset is rebuilt at escalated cost when its life ends inside the horizon (replaceAtEndOfLife).",
+        "Occupancy ramps linearly from initialOccupancy to 1 - vacancy.",
+        "Nominal money on one calendar: every price is quoted at the first opening and steps once a year by operating year y; rent x (1 + rentEscalator)^y, electricity x (1 + electricityPriceEscalation)^y, staff and other opex x (1 + opexInflation)^y; a later phase and every rebuild cost base x (1 + capexEscalation)^y. opexInflation is the general index; capexEscalation and electricityPriceEscalation follow it unless given.",
+        "Energy = leased kW x loadFactor x hours x PUE(u), with PUE(u) = 1 + k + f/u, f = (designPue - 1) x pueFixedShare, k = (designPue - 1) - f, u = IT load / capacity in service; a year at constant load has that PUE as its annual measured PUE.",
+        "Depreciation is straight-line by component from the month it opens over its exact life (fractional months pro rata); an asset is rebuilt at escalated cost when its life ends inside the horizon (replaceAtEndOfLife). Freehold land is not depreciated; a land-use right is amortised over its term.",
+        "Maintenance and insurance are rates on the assets actually in service, each at its cost carried forward by opexInflation from the year it entered service (rebuilds at their cost; retired, unreplaced assets drop out).",
         "Income tax is assessed per 12-month project year on EBITDA - depreciation, after losses carried forward (oldest first, within their expiry, up to lossOffsetCap); no credit for losses.",
-        "Free cash flow is unlevered (no debt, no working capital): EBITDA - tax - capex, plus the terminal value in the last month; NPV discounts month m by (1 + r)^-((m + 1)/12).",
-        "Accounting break-even: the rent at which a fully leased year at today's prices, all capacity in service, has EBIT = 0 (depreciation + opex, net of power resold).",
-        "Economic break-even: the base rent at which NPV = 0, found with Brent's method; it includes the cost of capital, construction time and lease-up.",
+        "Free cash flow is unlevered (no debt, no working capital): EBITDA - tax - capex, plus the terminal value in the last month; NPV discounts month m by (1 + r)^-((m + 1)/12); IRR lists every rate with NPV = 0 between -99 % and +1,000 %.",
+        "Payback and discounted payback count operating and capital flows only: the terminal value enters NPV and IRR, never payback.",
+        "Accounting break-even (rent and occupancy): a steady-state year at today's prices, all capacity in service, has EBIT = 0 (depreciation + opex, net of power resold).",
+        "Economic break-even (rent and occupancy): NPV = 0, found with Brent's method; it includes the cost of capital, construction time, lease-up, tax and the terminal value.",
     ];
+
+    /// <summary>The reason there is no economic break-even rent, in words.</summary>
+    public static string Words(EconomicBreakEvenReason reason) => reason switch
+    {
+        EconomicBreakEvenReason.NpvPositiveAtZeroRent => "below zero: NPV is positive even at no rent",
+        _ => "NPV stays negative at any rent",
+    };
+
+    /// <summary>A finding, in words.</summary>
+    public static string Words(EconomicsFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return finding.Code switch
+        {
+            EconomicsFindingCode.AnnualPueAboveCapFullyLeased => Fmt.Text($"annual PUE {Fmt.N(finding.Value, 3)} even fully leased is above the cap of {Fmt.N(finding.Limit, 2)}: the design cannot meet the cap at any occupancy"),
+            _ => Fmt.Text($"annual PUE {Fmt.N(finding.Value, 3)} at stabilised occupancy is above the cap of {Fmt.N(finding.Limit, 2)} on annual measured PUE"),
+        };
+    }
 
     public EconJson ToJson()
     {
@@ -99,18 +120,29 @@ internal sealed class EconReport
             Npv = r.Npv,
             Irr = r.Irr.AnnualRate,
             IrrNote = r.Irr.Note,
+            IrrRoots = r.Irr.Roots,
+            TerminalValueMethod = Site.TerminalValue,
+            TerminalValue = r.TerminalValue,
             PaybackYears = r.PaybackYears,
             DiscountedPaybackYears = r.DiscountedPaybackYears,
             AccountingBreakEvenRentPerKwMonth = r.AccountingBreakEvenRentPerKwMonth,
             EconomicBreakEvenRentPerKwMonth = r.EconomicBreakEvenRentPerKwMonth,
+            EconomicBreakEvenReason = r.EconomicBreakEvenReason,
             BreakEvenOccupancy = r.BreakEvenOccupancy,
             BreakEvenOccupancyNote = r.BreakEvenOccupancy is null ? BreakEvenOccupancyNote() : null,
+            EconomicBreakEvenOccupancy = r.EconomicBreakEvenOccupancy,
+            EconomicBreakEvenOccupancyReason = r.EconomicBreakEvenOccupancyReason,
+            EconomicBreakEvenOccupancyNote = r.EconomicBreakEvenOccupancyReason is null ? null : EconomicBreakEvenOccupancyNote(),
             StabilisedYearProfit = r.StabilisedYearProfit,
             StabilisedYearProfitPerKwMonth = r.StabilisedYear.PerKwMonth(r.StabilisedYearProfit),
             CostStackPerKwMonth = stack.Lines.ToDictionary(kv => kv.Key, kv => kv.Value),
             DepreciationByComponentPerKwMonth = r.DepreciationByComponentPerKwMonth.ToDictionary(kv => SchemaInfoName(kv.Key), kv => kv.Value),
             PueAtStabilisedOccupancy = JsonOutput.Finite(r.PueAtStabilisedOccupancy),
             PueFullyLeased = JsonOutput.Finite(r.FullyLeasedYear.Pue),
+            AnnualPueAtStabilisedOccupancy = JsonOutput.Finite(r.PueAtStabilisedOccupancy),
+            AnnualPueFullyLeased = JsonOutput.Finite(r.FullyLeasedYear.Pue),
+            PueCap = Site.PueCap,
+            Findings = [.. r.Findings.Select(f => new EconFindingJson(f.Code, f.Value, f.Limit, Words(f)))],
             Years = r.Years,
             Claims = Claims,
             Inputs = Scenario.Inputs,
@@ -128,6 +160,11 @@ internal sealed class EconReport
 
         console.WriteLine();
         console.Write(Summary());
+        foreach (var finding in Result.Findings)
+        {
+            console.WriteLine("warning: " + Words(finding));
+        }
+
         console.WriteLine();
         console.Write(CostStackTable());
         console.WriteLine();
@@ -175,19 +212,27 @@ internal sealed class EconReport
         Row("Stabilised occupancy", Fmt.Pct(Site.StabilisedOccupancy), Fmt.Text($"vacancy {Fmt.Pct(Site.Vacancy)}"));
         Row("NPV", Fmt.Millions(r.Npv), Fmt.Text($"M {Cur} at {Fmt.Pct(Site.DiscountRate)} discount rate, to construction start"));
         Row("IRR", r.Irr.AnnualRate is { } irr ? Fmt.Pct(irr, 2) : "none", r.Irr.Note ?? "per year, unlevered");
-        Row("Payback", r.PaybackYears is { } p ? Fmt.N(p, 1) : "never", r.PaybackYears is null ? "cumulative cash flow stays negative within the horizon" : "years from construction start");
-        Row("Discounted payback", r.DiscountedPaybackYears is { } dp ? Fmt.N(dp, 1) : "never", r.DiscountedPaybackYears is null ? "discounted cumulative cash flow stays negative within the horizon" : "years from construction start");
+        Row("Terminal value", Fmt.Millions(r.TerminalValue), Fmt.Text($"M {Cur} at the end of the horizon: {TerminalWords()}; in NPV and IRR, not in payback"));
+        Row("Payback", r.PaybackYears is { } p ? Fmt.N(p, 1) : "never", r.PaybackYears is null
+            ? "cumulative operating and capital flows stay negative within the horizon (terminal value not counted)"
+            : "years from construction start, operating and capital flows (terminal value not counted)");
+        Row("Discounted payback", r.DiscountedPaybackYears is { } dp ? Fmt.N(dp, 1) : "never", r.DiscountedPaybackYears is null
+            ? "discounted operating and capital flows stay negative within the horizon (terminal value not counted)"
+            : "years from construction start (terminal value not counted)");
         Row("Accounting break-even rent", Fmt.N(r.AccountingBreakEvenRentPerKwMonth, 1), Fmt.Text($"{Cur} per built kW-month: fully leased year covers depreciation + opex (cost stack below)"));
-        Row("Economic break-even rent", r.EconomicBreakEvenRentPerKwMonth is { } e ? Fmt.N(e, 1) : "none", r.EconomicBreakEvenRentPerKwMonth is null
-            ? (EconomicsEngine.Npv(Site with { RentPerKwMonth = 0 }) > 0 ? "below zero: NPV is positive even at no rent" : "NPV stays negative at any rent")
+        Row("Economic break-even rent", r.EconomicBreakEvenRentPerKwMonth is { } e ? Fmt.N(e, 1) : "none", r.EconomicBreakEvenReason is { } why
+            ? Words(why)
             : Fmt.Text($"{Cur} per kW-month in the first year: NPV = 0 at {Fmt.Pct(Site.DiscountRate)}, ramp included"));
-        Row("Break-even occupancy", r.BreakEvenOccupancy is { } o ? Fmt.Pct(o) : "none", r.BreakEvenOccupancy is null
+        Row("Accounting break-even occupancy", r.BreakEvenOccupancy is { } o ? Fmt.Pct(o) : "none", r.BreakEvenOccupancy is null
             ? BreakEvenOccupancyNote()
-            : Fmt.Text($"at {Fmt.N(Site.RentPerKwMonth, 1)} {Cur}; roughly break-even rent / rent = {Fmt.Pct(r.AccountingBreakEvenRentPerKwMonth / Math.Max(Site.RentPerKwMonth, 1e-9))}"));
+            : Fmt.Text($"steady-state year at today's prices has EBIT = 0 at {Fmt.N(Site.RentPerKwMonth, 1)} {Cur}; roughly accounting break-even rent / rent = {Fmt.Pct(r.AccountingBreakEvenRentPerKwMonth / Math.Max(Site.RentPerKwMonth, 1e-9))}"));
+        Row("Economic break-even occupancy", r.EconomicBreakEvenOccupancy is { } eo ? Fmt.Pct(eo) : "none", r.EconomicBreakEvenOccupancyReason is null
+            ? Fmt.Text($"stabilised occupancy (1 - vacancy) at which NPV = 0 at {Fmt.N(Site.RentPerKwMonth, 1)} {Cur} and {Fmt.Pct(Site.DiscountRate)}")
+            : EconomicBreakEvenOccupancyNote());
         var profit = r.StabilisedYearProfit;
         Row("Stabilised-year profit (EBIT)", Fmt.Millions(profit), Fmt.Text($"M {Cur}/year at {Fmt.Pct(Site.StabilisedOccupancy)} occupancy = {Fmt.N(r.StabilisedYear.PerKwMonth(profit), 1)} {Cur} per built kW-month: {(profit >= 0 ? "a profit" : "an accounting loss")}"));
-        Row("PUE at stabilised occupancy", double.IsFinite(r.PueAtStabilisedOccupancy) ? Fmt.N(r.PueAtStabilisedOccupancy, 3) : "n/a",
-            Fmt.Text($"design {Fmt.N(Site.DesignPue, 2)} at full load; IT load = occupancy x loadFactor {Fmt.N(Site.LoadFactor, 2)}; fully leased {Fmt.N(r.FullyLeasedYear.Pue, 3)}"));
+        Row("Annual PUE at stabilised occupancy", double.IsFinite(r.PueAtStabilisedOccupancy) ? Fmt.N(r.PueAtStabilisedOccupancy, 3) : "n/a",
+            Fmt.Text($"{(Site.PueCap is { } cap ? Fmt.Text($"cap {Fmt.N(cap, 2)} on annual measured PUE{(r.PueAtStabilisedOccupancy > cap ? " - ABOVE THE CAP" : " - within it")}; ") : string.Empty)}design {Fmt.N(Site.DesignPue, 2)} at full load; IT load = occupancy x loadFactor {Fmt.N(Site.LoadFactor, 2)}; fully leased {Fmt.N(r.FullyLeasedYear.Pue, 3)}"));
         return table;
     }
 
@@ -202,7 +247,7 @@ internal sealed class EconReport
             table.AddRow(Markup.Escape(line), Fmt.N(value, 1), stack.Total != 0 ? Fmt.Pct(value / stack.Total) : "-", Markup.Escape(from));
 
         var lives = string.Join(", ", Site.Capex.Where(c => c.UsefulLifeYears > 0 && c.CostPerMw > 0)
-            .Select(c => Fmt.Text($"{SchemaInfoName(c.Component)} {Fmt.N(r.DepreciationByComponentPerKwMonth[c.Component], 1)} ({Fmt.N(c.UsefulLifeYears, 0)} y)")));
+            .Select(c => Fmt.Text($"{SchemaInfoName(c.Component)}{(c.Component == CapexComponent.Land ? " (land-use right, amortised)" : string.Empty)} {Fmt.N(r.DepreciationByComponentPerKwMonth[c.Component], 1)} ({c.UsefulLifeYears.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} y)")));
         Row("depreciation", stack.Depreciation, lives);
         Row("power (net of resale)", stack.Power, Site.PowerPricing == PowerPricing.PassThrough
             ? (Site.PassThroughPue is { } pue ? Fmt.Text($"bill minus tenants' payments at contractual PUE {Fmt.N(pue, 2)}") : "tenants pay their metered energy at the actual PUE")
@@ -247,7 +292,7 @@ internal sealed class EconReport
 
     private Table YearsTable()
     {
-        var table = new Table().Title(Fmt.Text($"Yearly cash flows (M {Cur}; year 1 starts with construction)"));
+        var table = new Table().Title(Fmt.Text($"Yearly cash flows (M {Cur}; year 1 starts with construction; FCF and cum FCF include the terminal value, payback does not)"));
         string[] headers = ["yr", "MW", "occ", "PUE", "rent", "power resale", "power bill", "staff", "maint", "ins+tax", "other", "EBITDA", "deprec", "tax", "capex", "terminal", "FCF", "cum FCF"];
         foreach (var h in headers)
         {
@@ -284,6 +329,16 @@ internal sealed class EconReport
 
     private string BreakEvenOccupancyNote() => Fmt.Text($"none: even fully leased, {Fmt.N(Site.RentPerKwMonth, 1)} {Cur} does not cover the accounting cost of {Fmt.N(Result.AccountingBreakEvenRentPerKwMonth, 1)} {Cur}/kW-month");
 
+    private string EconomicBreakEvenOccupancyNote() => Fmt.Text($"none: even fully leased once stabilised, NPV at {Fmt.N(Site.RentPerKwMonth, 1)} {Cur} and {Fmt.Pct(Site.DiscountRate)} stays negative");
+
+    private string TerminalWords() => Site.TerminalValue switch
+    {
+        TerminalValueMethod.None => "none",
+        TerminalValueMethod.BookValue => "book value (freehold land, undepreciated assets, unamortised land-use rights)",
+        TerminalValueMethod.ExitMultiple => Fmt.Text($"exit at {Fmt.N(Site.TerminalEbitdaMultiple ?? 0, 1)} x the last 12 months' EBITDA"),
+        _ => Fmt.Text($"growing perpetuity at {Fmt.Pct(Site.TerminalGrowthRate ?? 0)} a year: next year's normalised FCF / (r - g)"),
+    };
+
     private static string SchemaInfoName(CapexComponent component) => char.ToLowerInvariant(component.ToString()[0]) + component.ToString()[1..];
 }
 
@@ -316,6 +371,13 @@ internal sealed record EconJson
 
     public required string? IrrNote { get; init; }
 
+    /// <summary>Every rate at which NPV is zero between −99 % and +1,000 % (a touching root twice); empty when none.</summary>
+    public required IReadOnlyList<double> IrrRoots { get; init; }
+
+    public required TerminalValueMethod TerminalValueMethod { get; init; }
+
+    public required double TerminalValue { get; init; }
+
     public required double? PaybackYears { get; init; }
 
     public required double? DiscountedPaybackYears { get; init; }
@@ -324,9 +386,18 @@ internal sealed record EconJson
 
     public required double? EconomicBreakEvenRentPerKwMonth { get; init; }
 
+    public required EconomicBreakEvenReason? EconomicBreakEvenReason { get; init; }
+
+    /// <summary>The accounting break-even occupancy (the key keeps its first name).</summary>
     public required double? BreakEvenOccupancy { get; init; }
 
     public required string? BreakEvenOccupancyNote { get; init; }
+
+    public required double? EconomicBreakEvenOccupancy { get; init; }
+
+    public required EconomicBreakEvenOccupancyReason? EconomicBreakEvenOccupancyReason { get; init; }
+
+    public required string? EconomicBreakEvenOccupancyNote { get; init; }
 
     public required double StabilisedYearProfit { get; init; }
 
@@ -340,6 +411,14 @@ internal sealed record EconJson
 
     public required double? PueFullyLeased { get; init; }
 
+    public required double? AnnualPueAtStabilisedOccupancy { get; init; }
+
+    public required double? AnnualPueFullyLeased { get; init; }
+
+    public required double? PueCap { get; init; }
+
+    public required IReadOnlyList<EconFindingJson> Findings { get; init; }
+
     public required IReadOnlyList<EconomicsYear> Years { get; init; }
 
     public required IReadOnlyList<ClaimCheck> Claims { get; init; }
@@ -348,3 +427,10 @@ internal sealed record EconJson
 
     public required IReadOnlyList<string> ModelNotes { get; init; }
 }
+
+/// <summary>A finding in <c>suanli econ --json</c>: its code, the figures it compares and the same in words.</summary>
+/// <param name="Code">What was found.</param>
+/// <param name="Value">The computed figure.</param>
+/// <param name="Limit">The limit it was held against.</param>
+/// <param name="Message">The finding in words.</param>
+internal sealed record EconFindingJson(EconomicsFindingCode Code, double Value, double Limit, string Message);

@@ -28,7 +28,39 @@ internal sealed class CashFlowPlan
         NonRentEbitda = new double[Months];
         Depreciation = new double[Months];
         Capex = new double[Months];
+        assetBase = new double[Months];
+        mepAssetBase = new double[Months];
+        var years = site.HorizonYears;
+        rentFactor = new double[years];
+        priceFactor = new double[years];
+        generalIndex = new double[years];
+        capexIndex = new double[years];
+        rentFactor[0] = priceFactor[0] = generalIndex[0] = capexIndex[0] = 1;
+        for (var y = 1; y < years; y++)
+        {
+            rentFactor[y] = rentFactor[y - 1] * (1 + site.RentEscalator);
+            priceFactor[y] = priceFactor[y - 1] * (1 + site.ElectricityPriceEscalation);
+            generalIndex[y] = generalIndex[y - 1] * (1 + site.OpexInflation);
+            capexIndex[y] = capexIndex[y - 1] * (1 + site.CapexEscalation);
+        }
     }
+
+    // Every price steps once a year on one calendar: operating year y = ⌊(m − C) / 12⌋ from the first opening, the date
+    // every price input is quoted at (months of construction count as year 0).
+    private readonly double[] rentFactor;
+    private readonly double[] priceFactor;
+    private readonly double[] generalIndex;
+    private readonly double[] capexIndex;
+
+    // Cost of the assets in service in month m (weighted by the share of the month they stand), each deflated by the
+    // general index of the year it entered service: maintenance and insurance of month m are rate × base × index(m), so
+    // an asset is escalated by construction cost up to its purchase and by general inflation after it, never by both.
+    private readonly double[] assetBase;
+    private readonly double[] mepAssetBase;
+
+    private double bookValue;
+    private double lastYearRentUnits;
+    private double lastYearNonRentEbitda;
 
     public SiteEconomics Site { get; }
 
@@ -66,11 +98,20 @@ internal sealed class CashFlowPlan
 
     public double[] Capex { get; }
 
-    /// <summary>Received at the end of the last month (see <see cref="TerminalValueMethod"/>).</summary>
-    public double TerminalValue { get; private set; }
-
-    /// <summary>Initial construction capex (without replacements).</summary>
+    /// <summary>Initial construction capex of every phase at the price of its opening year (without rebuilds).</summary>
     public double InitialCapex { get; private set; }
+
+    /// <summary>Net book value at the end of the horizon: freehold land at cost, undepreciated assets and unamortised land-use rights.</summary>
+    public double BookValue => bookValue;
+
+    /// <summary>
+    /// Capex per year that keeps the asset base standing for ever: Σ cost × capex index of the last year ÷ useful life over every
+    /// depreciable item (a land-use right included: its renewal). The sustaining capex of a going concern after the horizon.
+    /// </summary>
+    public double SustainingCapexPerYear { get; private set; }
+
+    /// <summary>Operating year of month m (0 during construction).</summary>
+    private int OperatingYear(int m) => m < Site.ConstructionMonths ? 0 : (m - Site.ConstructionMonths) / 12;
 
     public static CashFlowPlan Build(SiteEconomics site)
     {
@@ -84,62 +125,99 @@ internal sealed class CashFlowPlan
     private void PlaceCapexAndDepreciation()
     {
         var c = Site.ConstructionMonths;
-        var bookValue = 0.0;
+        if (Site.LandTenure == LandTenure.Freehold && Site.Capex.Any(i => i.Component == CapexComponent.Land && i.UsefulLifeYears > 0))
+        {
+            throw new ArgumentException("Freehold land is not depreciated: its useful life must be 0 (a land-use right is amortised).", nameof(Site));
+        }
+
         foreach (var phase in Site.Phases)
         {
-            var inService = c + phase.StartMonth;
+            var opens = c + phase.StartMonth;
+            // A later phase is built at the construction price of the year it opens, like every other price.
+            var phaseIndex = capexIndex[Math.Min(OperatingYear(opens), capexIndex.Length - 1)];
             foreach (var item in Site.Capex)
             {
-                var cost = item.CostPerMw * phase.ItMw;
-                if (cost == 0)
+                var baseCost = item.CostPerMw * phase.ItMw;
+                if (baseCost == 0)
                 {
                     continue;
                 }
 
+                var cost = baseCost * phaseIndex;
                 InitialCapex += cost;
-                for (var m = phase.StartMonth; m < inService && m < Months; m++)
+                for (var m = phase.StartMonth; m < opens && m < Months; m++)
                 {
                     Capex[m] += cost / c;
                 }
 
-                if (item.UsefulLifeYears <= 0)
+                if (opens >= Months)
                 {
-                    bookValue += inService < Months ? cost : 0;
                     continue;
                 }
 
-                var lifeMonths = Math.Max(1, (int)Math.Round(12 * item.UsefulLifeYears));
-                var start = inService;
-                var assetCost = cost;
-                while (start < Months)
+                var mep = item.Component is CapexComponent.Electrical or CapexComponent.Mechanical;
+                if (item.UsefulLifeYears <= 0)
                 {
-                    var monthly = assetCost / lifeMonths;
-                    var end = Math.Min(start + lifeMonths, Months);
-                    for (var m = start; m < end; m++)
-                    {
-                        Depreciation[m] += monthly;
-                    }
+                    InService(opens, Months, cost / generalIndex[OperatingYear(opens)], mep);
+                    bookValue += cost;
+                    continue;
+                }
 
-                    if (end - start < lifeMonths)
+                if (item.UsefulLifeYears < 1.0 / 12)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(Site), item.UsefulLifeYears, "A useful life must be 0 (not depreciated) or at least one month.");
+                }
+
+                // Lives are exact, not rounded to whole months: an asset stands from t to t + 12 × life (months, real-valued)
+                // and each month carries the share of it that the asset stands.
+                var lifeMonths = 12 * item.UsefulLifeYears;
+                SustainingCapexPerYear += baseCost * capexIndex[^1] / item.UsefulLifeYears;
+                double start = opens, vintageCost = cost;
+                while (true)
+                {
+                    var end = start + lifeMonths;
+                    var stands = Math.Min(end, Months);
+                    Spread(Depreciation, start, stands, vintageCost / lifeMonths);
+                    InService(start, stands, vintageCost / generalIndex[OperatingYear((int)start)], mep);
+                    if (end >= Months)
                     {
-                        bookValue += assetCost * (1 - (double)(end - start) / lifeMonths);
+                        bookValue += vintageCost * (1 - (Months - start) / lifeMonths);
                         break;
                     }
 
-                    if (!Site.ReplaceAtEndOfLife || end >= Months)
+                    // Land is never rebuilt (a land-use right must outlast the horizon; the scenario loader checks it).
+                    if (!Site.ReplaceAtEndOfLife || item.Component == CapexComponent.Land)
                     {
                         break;
                     }
 
-                    // The retiring asset is rebuilt in the month it retires, at escalated cost.
-                    assetCost = cost * Math.Pow(1 + Site.CapexEscalation, (end - inService) / 12.0);
-                    Capex[end] += assetCost;
+                    // Rebuilt in the month it retires, at the construction price of that year.
+                    var rebuilt = (int)end;
+                    vintageCost = baseCost * capexIndex[OperatingYear(rebuilt)];
+                    Capex[rebuilt] += vintageCost;
                     start = end;
                 }
             }
         }
+    }
 
-        TerminalValue = Site.TerminalValue == TerminalValueMethod.BookValue ? bookValue : 0;
+    /// <summary>Adds perMonth × (the share of month m inside [from, to)) to each month m.</summary>
+    private static void Spread(double[] target, double from, double to, double perMonth)
+    {
+        for (var m = (int)from; m < to && m < target.Length; m++)
+        {
+            var share = Math.Min(to, m + 1) - Math.Max(from, m);
+            target[m] += perMonth * share;
+        }
+    }
+
+    private void InService(double from, double to, double deflatedCost, bool mep)
+    {
+        Spread(assetBase, from, to, deflatedCost);
+        if (mep)
+        {
+            Spread(mepAssetBase, from, to, deflatedCost);
+        }
     }
 
     private void PlaceOperations()
@@ -149,22 +227,6 @@ internal sealed class CashFlowPlan
         var f = s.PueFixedPart;
         var k = s.PueProportionalPart;
         var stabilised = s.StabilisedOccupancy;
-        var mepCapexPerMw = s.MepCapexPerMw;
-        var capexPerMw = s.CapexPerMw;
-
-        // Escalation steps once a year: one power per operating year, not per month.
-        var years = s.HorizonYears;
-        Span<double> rentFactor = stackalloc double[years];
-        Span<double> priceFactor = stackalloc double[years];
-        Span<double> inflationFactor = stackalloc double[years];
-        rentFactor[0] = priceFactor[0] = inflationFactor[0] = 1;
-        for (var y = 1; y < years; y++)
-        {
-            rentFactor[y] = rentFactor[y - 1] * (1 + s.RentEscalator);
-            priceFactor[y] = priceFactor[y - 1] * (1 + s.ElectricityPriceEscalation);
-            inflationFactor[y] = inflationFactor[y - 1] * (1 + s.OpexInflation);
-        }
-
         for (var m = c; m < Months; m++)
         {
             var operatingYear = (m - c) / 12;
@@ -188,7 +250,7 @@ internal sealed class CashFlowPlan
             var itKw = leasedKw * s.LoadFactor;
             var facilityKw = commissionedKw > 0 ? itKw * (1 + k) + f * commissionedKw : 0;
             var price = s.ElectricityPricePerKwh * priceFactor[operatingYear];
-            var inflation = inflationFactor[operatingYear];
+            var inflation = generalIndex[operatingYear];
 
             CommissionedKw[m] = commissionedKw;
             LeasedKw[m] = leasedKw;
@@ -203,11 +265,52 @@ internal sealed class CashFlowPlan
             }
 
             StaffCost[m] = s.StaffFte * s.StaffCostPerFteYear / 12 * inflation;
-            MaintenanceCost[m] = s.MaintenanceRateOfMepCapex * mepCapexPerMw * commissionedMw / 12 * inflation;
-            InsuranceAndPropertyTax[m] = s.InsuranceAndPropertyTaxRateOfCapex * capexPerMw * commissionedMw / 12 * inflation;
+            MaintenanceCost[m] = s.MaintenanceRateOfMepCapex * mepAssetBase[m] / 12 * inflation;
+            InsuranceAndPropertyTax[m] = s.InsuranceAndPropertyTaxRateOfCapex * assetBase[m] / 12 * inflation;
             OtherOpex[m] = s.OtherFixedOpexPerMwYear * commissionedMw / 12 * inflation;
             NonRentEbitda[m] = PowerRevenue[m] - ElectricityCost[m] - StaffCost[m] - MaintenanceCost[m]
                 - InsuranceAndPropertyTax[m] - OtherOpex[m];
+        }
+
+        for (var m = Months - 12; m < Months; m++)
+        {
+            lastYearRentUnits += RentUnits[m];
+            lastYearNonRentEbitda += NonRentEbitda[m];
+        }
+    }
+
+    /// <summary>EBITDA of the last 12 months of the horizon at a base rent.</summary>
+    public double LastYearEbitda(double rentPerKwMonth) => rentPerKwMonth * lastYearRentUnits + lastYearNonRentEbitda;
+
+    /// <summary>
+    /// What the site is worth at the end of the horizon, received in the last month, at a base rent:
+    /// none; the book value; exit multiple × last-year EBITDA; or the growing perpetuity FCF₁ ÷ (r − g) with
+    /// FCF₁ = (1 + g) × (E − t × max(0, E − S) − S), E the last year's EBITDA, S <see cref="SustainingCapexPerYear"/>,
+    /// t the tax rate. A going concern worth less than nothing is abandoned: its value is floored at zero.
+    /// </summary>
+    public double TerminalValueAt(double rentPerKwMonth)
+    {
+        var s = Site;
+        switch (s.TerminalValue)
+        {
+            case TerminalValueMethod.BookValue:
+                return bookValue;
+            case TerminalValueMethod.ExitMultiple:
+                return Math.Max(0, (s.TerminalEbitdaMultiple ?? throw new InvalidOperationException("exitMultiple needs TerminalEbitdaMultiple."))
+                    * LastYearEbitda(rentPerKwMonth));
+            case TerminalValueMethod.GrowingPerpetuity:
+                var g = s.TerminalGrowthRate ?? throw new InvalidOperationException("growingPerpetuity needs TerminalGrowthRate.");
+                if (g >= s.DiscountRate)
+                {
+                    throw new InvalidOperationException("A growing perpetuity needs growth below the discount rate.");
+                }
+
+                var ebitda = LastYearEbitda(rentPerKwMonth);
+                var sustaining = SustainingCapexPerYear;
+                var nextYear = (1 + g) * (ebitda - s.IncomeTaxRate * Math.Max(0, ebitda - sustaining) - sustaining);
+                return Math.Max(0, nextYear / (s.DiscountRate - g));
+            default:
+                return 0;
         }
     }
 
@@ -222,6 +325,7 @@ internal sealed class CashFlowPlan
         var factor = perMonth;
         var npv = 0.0;
         var taxableSoFar = 0.0;
+        var terminal = TerminalValueAt(rentPerKwMonth);
         for (var m = 0; m < Months; m++)
         {
             var ebitda = rentPerKwMonth * RentUnits[m] + NonRentEbitda[m];
@@ -235,7 +339,7 @@ internal sealed class CashFlowPlan
 
             if (m == Months - 1)
             {
-                flow += TerminalValue;
+                flow += terminal;
             }
 
             npv += flow * factor;
@@ -245,11 +349,12 @@ internal sealed class CashFlowPlan
         return npv;
     }
 
-    /// <summary>Monthly free cash flows and income tax (paid in each tax year's last month) for a base rent.</summary>
+    /// <summary>Monthly free cash flows (the terminal value in the last month) and income tax (paid in each tax year's last month) for a base rent.</summary>
     public void Run(double rentPerKwMonth, Span<double> freeCashFlow, Span<double> incomeTax)
     {
         Span<double> losses = stackalloc double[TaxYears];
         var taxableSoFar = 0.0;
+        var terminal = TerminalValueAt(rentPerKwMonth);
         for (var m = 0; m < Months; m++)
         {
             var ebitda = rentPerKwMonth * RentUnits[m] + NonRentEbitda[m];
@@ -263,7 +368,7 @@ internal sealed class CashFlowPlan
             }
 
             incomeTax[m] = tax;
-            freeCashFlow[m] = flow - tax + (m == Months - 1 ? TerminalValue : 0);
+            freeCashFlow[m] = flow - tax + (m == Months - 1 ? terminal : 0);
         }
     }
 

@@ -20,27 +20,41 @@ public static class EconomicsEngine
         var fcf = new double[months];
         var tax = new double[months];
         plan.Run(site.RentPerKwMonth, fcf, tax);
+        var terminal = plan.TerminalValueAt(site.RentPerKwMonth);
+
+        // Payback counts the project's operating and capital flows only: a terminal value is not cash received
+        // in the horizon's last month for the purpose of getting the money back; it enters NPV and IRR.
+        var operatingAndCapital = (double[])fcf.Clone();
+        operatingAndCapital[^1] -= terminal;
 
         var fullyLeased = SteadyStateYear.For(site, 1.0, site.RentPerKwMonth);
+        var stabilised = SteadyStateYear.For(site, site.StabilisedOccupancy, site.RentPerKwMonth);
         var stack = CostStack.Of(fullyLeased);
+        var (breakEvenRent, breakEvenReason) = EconomicBreakEvenRentWithReason(plan, stack.Total);
+        var (breakEvenOccupancy, occupancyReason) = EconomicBreakEvenOccupancyWithReason(site);
         return new EconomicsResult
         {
             Currency = site.Currency,
             Site = site,
             Npv = plan.Npv(site.RentPerKwMonth),
             Irr = CashFlowMath.Irr(fcf, 12),
-            PaybackYears = CashFlowMath.PaybackYears(fcf, 12),
-            DiscountedPaybackYears = CashFlowMath.PaybackYears(fcf, 12, site.DiscountRate),
+            PaybackYears = CashFlowMath.PaybackYears(operatingAndCapital, 12),
+            DiscountedPaybackYears = CashFlowMath.PaybackYears(operatingAndCapital, 12, site.DiscountRate),
             InitialCapex = plan.InitialCapex,
+            TerminalValue = terminal,
             AccountingBreakEvenRentPerKwMonth = stack.Total,
             CostStackPerKwMonth = stack,
             DepreciationByComponentPerKwMonth = fullyLeased.DepreciationByComponent
                 .ToDictionary(kv => kv.Key, kv => fullyLeased.PerKwMonth(kv.Value)),
-            EconomicBreakEvenRentPerKwMonth = EconomicBreakEvenRent(plan, stack.Total),
+            EconomicBreakEvenRentPerKwMonth = breakEvenRent,
+            EconomicBreakEvenReason = breakEvenReason,
             BreakEvenOccupancy = BreakEvenOccupancy(site),
-            StabilisedYear = SteadyStateYear.For(site, site.StabilisedOccupancy, site.RentPerKwMonth),
+            EconomicBreakEvenOccupancy = breakEvenOccupancy,
+            EconomicBreakEvenOccupancyReason = occupancyReason,
+            StabilisedYear = stabilised,
             FullyLeasedYear = fullyLeased,
             Years = Yearly(plan, fcf, tax),
+            Findings = Findings(site, stabilised, fullyLeased),
         };
     }
 
@@ -51,17 +65,56 @@ public static class EconomicsEngine
     public static double? EconomicBreakEvenRent(SiteEconomics site)
     {
         var plan = CashFlowPlan.Build(site);
-        return EconomicBreakEvenRent(plan, CostStack.Of(SteadyStateYear.For(site, 1.0, site.RentPerKwMonth)).Total);
+        return EconomicBreakEvenRentWithReason(plan, CostStack.Of(SteadyStateYear.For(site, 1.0, site.RentPerKwMonth)).Total).Rent;
     }
 
-    private static double? EconomicBreakEvenRent(CashFlowPlan plan, double accountingBreakEven)
+    private static (double? Rent, EconomicBreakEvenReason? Reason) EconomicBreakEvenRentWithReason(CashFlowPlan plan, double accountingBreakEven)
     {
         var firstGuess = Math.Max(1, Math.Max(accountingBreakEven, plan.Site.RentPerKwMonth)) * 2;
         // Accuracy is on the rent: a millionth of a cent per kW-month.
-        return RootFinder.BrentExpandingUp(plan.Npv, 0, firstGuess, accuracy: 1e-8);
+        var rent = RootFinder.BrentExpandingUp(plan.Npv, 0, firstGuess, accuracy: 1e-8);
+        if (rent is not null)
+        {
+            return (rent, null);
+        }
+
+        return (null, plan.Npv(0) > 0 ? EconomicBreakEvenReason.NpvPositiveAtZeroRent : EconomicBreakEvenReason.NpvNegativeAtAnyRent);
     }
 
-    /// <summary>Occupancy in [0, 1] at which the steady-state year's EBIT is zero at the site's rent.</summary>
+    /// <summary>
+    /// The stabilised occupancy (1 − vacancy) at which NPV = 0 at the site's rent, everything else as given: the lowest
+    /// occupancy from which NPV stays non-negative up to full occupancy, found by stepping down from 1 in steps of 1/32
+    /// until NPV turns negative, then Brent's method in that step. 0 when NPV is non-negative even at no occupancy;
+    /// null (with the reason) when NPV is negative even fully leased.
+    /// </summary>
+    public static (double? Occupancy, EconomicBreakEvenOccupancyReason? Reason) EconomicBreakEvenOccupancyWithReason(SiteEconomics site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        double Npv(double occupancy) => CashFlowPlan.Build(site with { Vacancy = 1 - occupancy }).Npv(site.RentPerKwMonth);
+        var upper = 1.0;
+        var atUpper = Npv(upper);
+        if (atUpper < 0)
+        {
+            return (null, EconomicBreakEvenOccupancyReason.NpvNegativeAtFullOccupancy);
+        }
+
+        const int steps = 32;
+        for (var i = steps - 1; i >= 0; i--)
+        {
+            var lower = (double)i / steps;
+            var atLower = Npv(lower);
+            if (atLower < 0)
+            {
+                return (RootFinder.Brent(Npv, lower, upper, 1e-10), null);
+            }
+
+            upper = lower;
+        }
+
+        return (0, null);
+    }
+
+    /// <summary>Accounting break-even occupancy: the occupancy in [0, 1] at which the steady-state year's EBIT is zero at the site's rent.</summary>
     public static double? BreakEvenOccupancy(SiteEconomics site)
     {
         ArgumentNullException.ThrowIfNull(site);
@@ -72,6 +125,26 @@ public static class EconomicsEngine
         }
 
         return Ebit(0) >= 0 ? 0 : RootFinder.Brent(Ebit, 0, 1, 1e-12);
+    }
+
+    private static List<EconomicsFinding> Findings(SiteEconomics site, SteadyStateYear stabilised, SteadyStateYear fullyLeased)
+    {
+        var findings = new List<EconomicsFinding>();
+        if (site.PueCap is { } cap)
+        {
+            // A year at constant load: its annual measured PUE (facility energy ÷ IT energy over 12 months) is the PUE at that load.
+            if (double.IsFinite(stabilised.Pue) && stabilised.Pue > cap)
+            {
+                findings.Add(new EconomicsFinding(EconomicsFindingCode.AnnualPueAboveCapAtStabilisedOccupancy, stabilised.Pue, cap));
+            }
+
+            if (fullyLeased.Pue > cap)
+            {
+                findings.Add(new EconomicsFinding(EconomicsFindingCode.AnnualPueAboveCapFullyLeased, fullyLeased.Pue, cap));
+            }
+        }
+
+        return findings;
     }
 
     private static List<EconomicsYear> Yearly(CashFlowPlan plan, double[] fcf, double[] tax)
@@ -122,7 +195,7 @@ public static class EconomicsEngine
                 Depreciation = Sum(plan.Depreciation),
                 IncomeTax = Sum(tax),
                 Capex = Sum(plan.Capex),
-                TerminalValue = end == plan.Months ? plan.TerminalValue : 0,
+                TerminalValue = end == plan.Months ? plan.TerminalValueAt(plan.Site.RentPerKwMonth) : 0,
                 FreeCashFlow = yearFcf,
                 DiscountedFreeCashFlow = discounted,
                 CumulativeFreeCashFlow = cumulative,

@@ -90,14 +90,20 @@ public sealed record EconomicsResult
     /// <summary>Internal rate of return per year, or none with the reason.</summary>
     public required IrrResult Irr { get; init; }
 
-    /// <summary>Years from construction start until cumulative free cash flow turns positive; null if never in the horizon.</summary>
+    /// <summary>
+    /// Years from construction start until the cumulative operating and capital flows (free cash flow without the terminal
+    /// value) turn non-negative; null if never in the horizon.
+    /// </summary>
     public required double? PaybackYears { get; init; }
 
     /// <summary>As <see cref="PaybackYears"/> with flows discounted at the discount rate.</summary>
     public required double? DiscountedPaybackYears { get; init; }
 
-    /// <summary>Initial construction capex (all phases, without replacements).</summary>
+    /// <summary>Initial construction capex (all phases at the price of their opening year, without rebuilds).</summary>
     public required double InitialCapex { get; init; }
+
+    /// <summary>Terminal value received at the end of the horizon (enters NPV and IRR, not payback).</summary>
+    public required double TerminalValue { get; init; }
 
     /// <summary>Rent per built kW-month at which a fully leased steady-state year breaks even (EBIT = 0).</summary>
     public required double AccountingBreakEvenRentPerKwMonth { get; init; }
@@ -111,8 +117,23 @@ public sealed record EconomicsResult
     /// <summary>Base rent (first operating year, escalated thereafter) at which NPV = 0; null if none up to an absurd rent.</summary>
     public required double? EconomicBreakEvenRentPerKwMonth { get; init; }
 
-    /// <summary>Occupancy at which the steady-state year breaks even at the given rent; null when even full occupancy loses money.</summary>
+    /// <summary>Why there is no economic break-even rent; null when there is one.</summary>
+    public required EconomicBreakEvenReason? EconomicBreakEvenReason { get; init; }
+
+    /// <summary>
+    /// Accounting break-even occupancy: the occupancy at which the steady-state year at today's prices has EBIT = 0 at the
+    /// given rent; null when even full occupancy loses money.
+    /// </summary>
     public required double? BreakEvenOccupancy { get; init; }
+
+    /// <summary>Economic break-even occupancy: the stabilised occupancy (1 − vacancy) at which NPV = 0 at the given rent; null with the reason when there is none.</summary>
+    public required double? EconomicBreakEvenOccupancy { get; init; }
+
+    /// <summary>Why there is no economic break-even occupancy; null when there is one.</summary>
+    public required EconomicBreakEvenOccupancyReason? EconomicBreakEvenOccupancyReason { get; init; }
+
+    /// <summary>What the inputs imply that the user should know (typed codes; the words are the report's).</summary>
+    public required IReadOnlyList<EconomicsFinding> Findings { get; init; }
 
     /// <summary>The steady-state year at stabilised occupancy and the given rent.</summary>
     public required SteadyStateYear StabilisedYear { get; init; }
@@ -129,3 +150,36 @@ public sealed record EconomicsResult
     /// <summary>PUE at stabilised occupancy (IT utilisation = (1 − vacancy) × load factor).</summary>
     public double PueAtStabilisedOccupancy => StabilisedYear.Pue;
 }
+
+/// <summary>Why a site has no economic break-even rent.</summary>
+public enum EconomicBreakEvenReason
+{
+    /// <summary>NPV is positive even at a rent of zero: the break-even would be a negative rent.</summary>
+    NpvPositiveAtZeroRent,
+
+    /// <summary>NPV stays negative however high the rent (nothing is ever leased, or costs outgrow any rent).</summary>
+    NpvNegativeAtAnyRent,
+}
+
+/// <summary>Why a site has no economic break-even occupancy.</summary>
+public enum EconomicBreakEvenOccupancyReason
+{
+    /// <summary>NPV is negative even with the capacity fully leased once stabilised.</summary>
+    NpvNegativeAtFullOccupancy,
+}
+
+/// <summary>Kinds of finding about a site's inputs or results.</summary>
+public enum EconomicsFindingCode
+{
+    /// <summary>The annual PUE at stabilised occupancy exceeds the site's PUE cap (Value: that PUE; Limit: the cap).</summary>
+    AnnualPueAboveCapAtStabilisedOccupancy,
+
+    /// <summary>The annual PUE fully leased exceeds the site's PUE cap: the design cannot meet it at any occupancy (Value: that PUE; Limit: the cap).</summary>
+    AnnualPueAboveCapFullyLeased,
+}
+
+/// <summary>A finding: a code and the two figures it compares.</summary>
+/// <param name="Code">What was found.</param>
+/// <param name="Value">The computed figure.</param>
+/// <param name="Limit">The limit it was held against.</param>
+public sealed record EconomicsFinding(EconomicsFindingCode Code, double Value, double Limit);

@@ -40,6 +40,25 @@ public enum TerminalValueMethod
 
     /// <summary>The net book value of land and undepreciated assets, received in the last month.</summary>
     BookValue,
+
+    /// <summary>A going concern sold at a multiple of the last 12 months' EBITDA (<see cref="SiteEconomics.TerminalEbitdaMultiple"/>).</summary>
+    ExitMultiple,
+
+    /// <summary>
+    /// A going concern valued as a growing perpetuity (Gordon): next year's normalised free cash flow ÷ (discount rate − growth),
+    /// with growth <see cref="SiteEconomics.TerminalGrowthRate"/> below the discount rate.
+    /// </summary>
+    GrowingPerpetuity,
+}
+
+/// <summary>How the site holds its land.</summary>
+public enum LandTenure
+{
+    /// <summary>Owned outright for ever: not depreciated (useful life 0).</summary>
+    Freehold,
+
+    /// <summary>A right to use the land for a term (China: granted for at most 50 years for industrial use), amortised straight-line over it.</summary>
+    LandUseRight,
 }
 
 /// <summary>One construction-cost component: cost per MW of IT capacity and useful life (0 = not depreciated).</summary>
@@ -72,7 +91,10 @@ public sealed record SiteEconomics
     /// <summary>Construction cost by component.</summary>
     public required IReadOnlyList<CapexItem> Capex { get; init; }
 
-    /// <summary>Annual escalation of replacement capex.</summary>
+    /// <summary>
+    /// Annual escalation of construction cost: later phases and rebuilds cost base × (1 + e)^operating year. The scenario
+    /// loader sets it to <see cref="OpexInflation"/> when a scenario leaves it out; here it defaults to 0.
+    /// </summary>
     public double CapexEscalation { get; init; }
 
     /// <summary>Whether an asset is rebuilt (and depreciated again) when its useful life ends inside the horizon.</summary>
@@ -80,6 +102,18 @@ public sealed record SiteEconomics
 
     /// <summary>Value at the end of the horizon.</summary>
     public TerminalValueMethod TerminalValue { get; init; } = TerminalValueMethod.BookValue;
+
+    /// <summary>Multiple of the last 12 months' EBITDA received for the site (<see cref="TerminalValueMethod.ExitMultiple"/> only).</summary>
+    public double? TerminalEbitdaMultiple { get; init; }
+
+    /// <summary>Annual growth of free cash flow after the horizon (<see cref="TerminalValueMethod.GrowingPerpetuity"/> only); below the discount rate.</summary>
+    public double? TerminalGrowthRate { get; init; }
+
+    /// <summary>How the land is held; a land-use right is amortised over the land item's useful life (its term).</summary>
+    public LandTenure LandTenure { get; init; } = LandTenure.Freehold;
+
+    /// <summary>A cap on annual measured PUE the site must meet (e.g. a permit condition); null when none applies.</summary>
+    public double? PueCap { get; init; }
 
     /// <summary>PUE at full design IT load.</summary>
     public required double DesignPue { get; init; }
@@ -93,7 +127,7 @@ public sealed record SiteEconomics
     /// <summary>Electricity price, currency per kWh.</summary>
     public required double ElectricityPricePerKwh { get; init; }
 
-    /// <summary>Annual escalation of the electricity price.</summary>
+    /// <summary>Annual escalation of the electricity price (the scenario loader sets it to <see cref="OpexInflation"/> when a scenario leaves it out).</summary>
     public double ElectricityPriceEscalation { get; init; }
 
     /// <summary>Who pays for power.</summary>
@@ -120,7 +154,7 @@ public sealed record SiteEconomics
     /// <summary>Other fixed opex (network, security, administration) per MW in service per year.</summary>
     public required double OtherFixedOpexPerMwYear { get; init; }
 
-    /// <summary>Annual inflation of staff, maintenance, insurance and other opex.</summary>
+    /// <summary>The model's general inflation index: staff, other opex, and maintenance and insurance on the asset base in service.</summary>
     public double OpexInflation { get; init; }
 
     /// <summary>Rent per leased kW per month in the first operating year.</summary>

@@ -3,7 +3,7 @@ namespace Suanli.Core.Numerics;
 /// <summary>The outcome of an IRR search: a rate, or none with the reason.</summary>
 /// <param name="AnnualRate">The internal rate of return per year, or null.</param>
 /// <param name="Note">Why there is no single IRR (null when there is one).</param>
-/// <param name="Roots">Every root found in the searched range (several when the cash flows change sign more than once).</param>
+/// <param name="Roots">Every rate in the searched range at which NPV is zero, ascending (a rate where NPV only touches zero is listed twice); empty when none.</param>
 public sealed record IrrResult(double? AnnualRate, string? Note, IReadOnlyList<double> Roots);
 
 /// <summary>Net present value, internal rate of return and payback of a series of periodic cash flows.</summary>
@@ -40,9 +40,9 @@ public static class CashFlowMath
     }
 
     /// <summary>
-    /// The annual IRR of periodic flows: each sign change of NPV(rate) between −99 % and +1,000 % a year is bracketed
-    /// on a fixed grid of rates, then solved by Brent's method. Exactly one root gives the IRR; none or several give
-    /// a null rate with the reason.
+    /// The annual IRR of periodic flows: every rate between −99 % and +1,000 % a year at which NPV is zero
+    /// (<see cref="IrrRoots"/>). Exactly one root gives the IRR; none or several give a null rate with the reason.
+    /// A root where NPV only touches zero counts twice (a double root), so it never passes for a single IRR.
     /// </summary>
     public static IrrResult Irr(ReadOnlySpan<double> flows, int periodsPerYear = 1)
     {
@@ -60,39 +60,7 @@ public static class CashFlowMath
                 : "no IRR: the cash flows are never negative (nothing is invested)", []);
         }
 
-        var copy = flows.ToArray();
-        double F(double r) => Npv(r, copy, periodsPerYear, 0);
-
-        var roots = new List<double>();
-        var grid = IrrGrid();
-        var previousRate = grid[0];
-        var previousValue = F(previousRate);
-        for (var i = 1; i < grid.Length; i++)
-        {
-            var rate = grid[i];
-            var value = F(rate);
-            if (previousValue == 0)
-            {
-                roots.Add(previousRate);
-            }
-            else if (value != 0 && Math.Sign(value) != Math.Sign(previousValue))
-            {
-                var root = RootFinder.Brent(F, previousRate, rate, 1e-12);
-                if (root is { } r)
-                {
-                    roots.Add(r);
-                }
-            }
-
-            previousRate = rate;
-            previousValue = value;
-        }
-
-        if (previousValue == 0)
-        {
-            roots.Add(previousRate);
-        }
-
+        var roots = IrrRoots(flows, periodsPerYear);
         return roots.Count switch
         {
             1 => new IrrResult(roots[0], null, roots),
@@ -101,6 +69,56 @@ public static class CashFlowMath
                 $"no single IRR: the cash flows change sign {signChanges} times and NPV is zero at {string.Join(", ", roots.Select(r => $"{r:P2}"))}; judge by NPV"),
                 roots),
         };
+    }
+
+    /// <summary>
+    /// Every annual rate r in [−99 %, +1,000 %] with NPV(r) = 0, ascending; a rate where NPV touches zero without
+    /// crossing is listed twice. NPV is a polynomial in x = (1 + r)^(−1/periodsPerYear): the rates r ≥ 0 are its roots
+    /// for x in [11^(−1/p), 1], the rates r ≤ 0 the roots of the reversed polynomial in 1/x, so every power stays ≤ 1.
+    /// </summary>
+    public static IReadOnlyList<double> IrrRoots(ReadOnlySpan<double> flows, int periodsPerYear = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(periodsPerYear, 1);
+        var roots = new List<(double Rate, bool Tangent)>();
+        if (CountSignChanges(flows) == 0)
+        {
+            return [];
+        }
+
+        var p = periodsPerYear;
+        foreach (var root in PolynomialRoots.Find(flows, Math.Pow(1 + IrrSearchUpper, -1.0 / p), 1))
+        {
+            roots.Add((Math.Pow(root.X, -p) - 1, root.Tangent));
+        }
+
+        var reversed = flows.ToArray();
+        Array.Reverse(reversed);
+        foreach (var root in PolynomialRoots.Find(reversed, Math.Pow(1 + IrrSearchLower, 1.0 / p), 1))
+        {
+            roots.Add((Math.Pow(root.X, p) - 1, root.Tangent));
+        }
+
+        roots.Sort((a, b) => a.Rate.CompareTo(b.Rate));
+        var result = new List<double>();
+        var last = double.NegativeInfinity;
+        foreach (var (rate, tangent) in roots)
+        {
+            // A root may be reached a hair outside the range it was searched in; r = 0 lies in both halves.
+            if (rate < IrrSearchLower - 1e-9 || rate > IrrSearchUpper + 1e-9 || rate - last <= 1e-9)
+            {
+                continue;
+            }
+
+            result.Add(rate);
+            if (tangent)
+            {
+                result.Add(rate);
+            }
+
+            last = rate;
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -156,18 +174,5 @@ public static class CashFlowMath
         }
 
         return changes;
-    }
-
-    private static double[] IrrGrid()
-    {
-        // Dense near the rates projects actually have, coarse towards the extremes.
-        var rates = new List<double> { IrrSearchLower, -0.95, -0.9, -0.8, -0.7, -0.6, -0.5, -0.4, -0.3, -0.2, -0.15 };
-        for (var r = -0.10; r < 0.6 - 1e-9; r += 0.01)
-        {
-            rates.Add(Math.Round(r, 4));
-        }
-
-        rates.AddRange([0.6, 0.7, 0.8, 0.9, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, IrrSearchUpper]);
-        return [.. rates];
     }
 }

@@ -9,7 +9,7 @@ public enum ClaimMetric
     /// <summary>Economic (NPV = 0) break-even rent, currency per kW-month.</summary>
     EconomicBreakEvenRentPerKwMonth,
 
-    /// <summary>Break-even occupancy, fraction.</summary>
+    /// <summary>Accounting break-even occupancy, fraction (the JSON key breakEvenOccupancy).</summary>
     BreakEvenOccupancy,
 
     /// <summary>PUE at stabilised occupancy.</summary>

@@ -52,14 +52,20 @@ public sealed class SiteDto
     [Field("Construction cost per MW of IT capacity, by component, each with a useful life for straight-line depreciation.", Required = true)]
     public CapexDto? Capex { get; set; }
 
-    [Field("Annual escalation of the cost of replacing an asset at the end of its life.", Unit = "fraction/year", Default = "0", Min = -0.2, Max = 0.5)]
+    [Field("Annual escalation of construction cost: a later phase is built, and a retired asset rebuilt, at cost x (1 + capexEscalation)^operating year.", Unit = "fraction/year", Min = -0.2, Max = 0.5, WhenAbsent = "opexInflation (the model's one general inflation index)")]
     public double? CapexEscalation { get; set; }
 
-    [Field("Rebuild an asset (at escalated cost) when its useful life ends inside the horizon, and depreciate it again.", Default = "true")]
+    [Field("Rebuild an asset (at escalated cost) when its useful life ends inside the horizon, and depreciate it again; land is never rebuilt.", Default = "true")]
     public bool? ReplaceAtEndOfLife { get; set; }
 
-    [Field("Value received at the end of the horizon: none, or bookValue (land plus undepreciated assets).", Default = "bookValue")]
+    [Field("Value received at the end of the horizon (enters NPV and IRR, never payback): none; bookValue (freehold land plus undepreciated assets and unamortised land-use rights); exitMultiple (terminalEbitdaMultiple x the last 12 months' EBITDA); growingPerpetuity (next year's normalised free cash flow / (discountRate - terminalGrowthRate)).", Default = "bookValue")]
     public TerminalValueMethod? TerminalValue { get; set; }
+
+    [Field("Price of the site at the end of the horizon as a multiple of its last 12 months' EBITDA (terminalValue: exitMultiple only).", Unit = "x EBITDA", Min = 0, MinExclusive = true, Max = 50, WhenAbsent = "required with terminalValue: exitMultiple")]
+    public double? TerminalEbitdaMultiple { get; set; }
+
+    [Field("Annual growth of free cash flow after the horizon (terminalValue: growingPerpetuity only); must be below discountRate.", Unit = "fraction/year", Min = -0.5, Max = 0.5, WhenAbsent = "required with terminalValue: growingPerpetuity")]
+    public double? TerminalGrowthRate { get; set; }
 
     [Field("PUE at full design IT load.", Unit = "ratio", Required = true, Min = 1, Max = 3)]
     public double? DesignPue { get; set; }
@@ -73,7 +79,7 @@ public sealed class SiteDto
     [Field("Electricity price paid by the site.", Unit = "currency/kWh", Required = true, Min = 0, MinExclusive = true, Max = 20)]
     public double? ElectricityPricePerKwh { get; set; }
 
-    [Field("Annual escalation of the electricity price.", Unit = "fraction/year", Default = "0", Min = -0.2, Max = 0.5)]
+    [Field("Annual escalation of the electricity price.", Unit = "fraction/year", Min = -0.2, Max = 0.5, WhenAbsent = "opexInflation (the model's one general inflation index)")]
     public double? ElectricityPriceEscalation { get; set; }
 
     [Field("Who pays for power: passThrough (tenants pay metered energy × PUE on top of rent; the usual Chinese per-kW rent) or included (rent includes power).", Required = true)]
@@ -84,6 +90,9 @@ public sealed class SiteDto
 
     [Field("Contractual PUE billed to tenants under passThrough.", Unit = "ratio", Min = 1, Max = 3, WhenAbsent = "tenants are billed the actual PUE at the month's load")]
     public double? PassThroughPue { get; set; }
+
+    [Field("A cap on annual measured PUE (facility energy / IT energy over a year) the site must meet, e.g. a permit condition; the annual PUE at stabilised occupancy is shown beside it with a warning when above.", Unit = "ratio", Min = 1, Max = 3, WhenAbsent = "no cap")]
+    public double? PueCap { get; set; }
 
     [Field("Staff on site from the first month in service.", Unit = "FTE", Required = true, Min = 0, Max = 10000)]
     public double? StaffFte { get; set; }
@@ -100,13 +109,13 @@ public sealed class SiteDto
     [Field("Other fixed opex (network, security, administration, bandwidth) per MW in service per year.", Unit = "currency/MW-year", Required = true, Min = 0, Max = 1e9)]
     public double? OtherFixedOpexPerMwYear { get; set; }
 
-    [Field("Annual inflation of staff, maintenance, insurance and other opex.", Unit = "fraction/year", Default = "0", Min = -0.2, Max = 0.5)]
+    [Field("The model's general inflation index (nominal): staff, other opex, and maintenance and insurance on the asset base in service escalate with it; capexEscalation and electricityPriceEscalation follow it unless given.", Unit = "fraction/year", Default = "0", Min = -0.2, Max = 0.5)]
     public double? OpexInflation { get; set; }
 
     [Field("Rent per leased kW of IT capacity per month in the first operating year.", Unit = "currency/kW-month", Required = true, Min = 0, Max = 1e6)]
     public double? RentPerKwMonth { get; set; }
 
-    [Field("Annual rent escalator.", Unit = "fraction/year", Default = "0", Min = -0.5, Max = 0.5)]
+    [Field("Annual rent escalator, a contract term in nominal money (0 = flat nominal rent, which falls in real terms at opexInflation).", Unit = "fraction/year", Default = "0", Min = -0.5, Max = 0.5)]
     public double? RentEscalator { get; set; }
 
     [Field("Occupancy (leased share of capacity in service) when a phase opens.", Unit = "fraction", Required = true, Min = 0, Max = 1)]
@@ -144,8 +153,8 @@ public sealed class PhaseDto
 /// <summary>Construction cost by component.</summary>
 public sealed class CapexDto
 {
-    [Field("Land (never depreciated; set usefulLifeYears: 0).", Required = true)]
-    public CapexItemDto? Land { get; set; }
+    [Field("Land: freehold (not depreciated, usefulLifeYears: 0) or a land-use right (amortised over its term, usefulLifeYears).", Required = true)]
+    public LandCapexDto? Land { get; set; }
 
     [Field("Shell, core and building services.", Required = true)]
     public CapexItemDto? Building { get; set; }
@@ -169,7 +178,20 @@ public sealed class CapexItemDto
     [Field("Cost per MW of IT capacity.", Unit = "currency/MW", Required = true, Min = 0, Max = 1e12)]
     public double? CostPerMw { get; set; }
 
-    [Field("Useful life for straight-line depreciation; 0 = not depreciated (land).", Unit = "years", Required = true, Min = 0, Max = 100)]
+    [Field("Useful life for straight-line depreciation, exact (not rounded to months); 0 = not depreciated; otherwise at least one month (1/12 year).", Unit = "years", Required = true, Min = 0, Max = 100)]
+    public double? UsefulLifeYears { get; set; }
+}
+
+/// <summary>The land component: cost, tenure and, for a land-use right, its term.</summary>
+public sealed class LandCapexDto
+{
+    [Field("Cost per MW of IT capacity (purchase price, or the premium paid for a land-use right).", Unit = "currency/MW", Required = true, Min = 0, Max = 1e12)]
+    public double? CostPerMw { get; set; }
+
+    [Field("How the land is held: freehold (owned for ever, not depreciated) or landUseRight (a PRC-style right granted for a term, amortised straight-line over it).", Default = "freehold")]
+    public LandTenure? Tenure { get; set; }
+
+    [Field("0 for freehold land; for a landUseRight its term, over which it is amortised: at most 50 years (the PRC maximum for industrial land) and at least the years from construction start to the end of the horizon.", Unit = "years", Required = true, Min = 0, Max = 100)]
     public double? UsefulLifeYears { get; set; }
 }
 

@@ -39,11 +39,11 @@ public class CashFlowMathTests
     [Fact]
     public void Irr_of_monthly_flows_is_annualised()
     {
-        // 1 % a month compounds to 12.68 % a year.
+        // -100 now, 112.682503013197 twelve months later (1 % a month, 1.01^12 to 12 digits by hand): 12.6825 % a year.
         var flows = new double[13];
         flows[0] = -100;
-        flows[12] = 100 * Math.Pow(1.01, 12);
-        Assert.Equal(Math.Pow(1.01, 12) - 1, CashFlowMath.Irr(flows, 12).AnnualRate!.Value, 1e-9);
+        flows[12] = 112.682503013197;
+        Assert.Equal(0.12682503013197, CashFlowMath.Irr(flows, 12).AnnualRate!.Value, 1e-9);
     }
 
     [Fact]
@@ -56,6 +56,61 @@ public class CashFlowMathTests
         Assert.Equal(0.10, irr.Roots[0], 1e-9);
         Assert.Equal(0.20, irr.Roots[1], 1e-9);
         Assert.Contains("no single IRR", irr.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Irr_separates_two_roots_closer_than_any_grid_cell()
+    {
+        // (1 + r - 1.252)(1 + r - 1.258) x -1000: roots 25.2 % and 25.8 %, 0.6 points apart; NPV is negative at
+        // both 25 % and 26 %, so a scan on a 1-point grid sees no sign change and reports no IRR at all.
+        var irr = CashFlowMath.Irr([-1000, 2510, -1575.016]);
+        Assert.Null(irr.AnnualRate);
+        Assert.Equal([0.252, 0.258], irr.Roots.Select(r => Math.Round(r, 9)));
+        Assert.True(CashFlowMath.Npv(0.25, [-1000, 2510, -1575.016], 1, 0) < 0 && CashFlowMath.Npv(0.26, [-1000, 2510, -1575.016], 1, 0) < 0);
+    }
+
+    [Fact]
+    public void Irr_finds_three_roots_of_a_product_of_three_factors()
+    {
+        // -1000 (u - 1.05)(u - 1.10)(u - 1.20), u = 1 + r: -1000 u^3 + 3350 u^2 - 3735 u + 1386.
+        var irr = CashFlowMath.Irr([-1000, 3350, -3735, 1386]);
+        Assert.Null(irr.AnnualRate);
+        Assert.Equal(3, irr.Roots.Count);
+        Assert.Equal(0.05, irr.Roots[0], 1e-9);
+        Assert.Equal(0.10, irr.Roots[1], 1e-9);
+        Assert.Equal(0.20, irr.Roots[2], 1e-9);
+        Assert.Contains("change sign 3 times", irr.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Irr_lists_a_double_root_twice_and_gives_no_single_rate()
+    {
+        // -100 (u - 1.1)^2 = -100 u^2 + 220 u - 121: NPV touches zero at 10 % and is negative on both sides.
+        var irr = CashFlowMath.Irr([-100, 220, -121]);
+        Assert.Null(irr.AnnualRate);
+        Assert.Equal(2, irr.Roots.Count);
+        Assert.Equal(0.10, irr.Roots[0], 1e-6);
+        Assert.Equal(0.10, irr.Roots[1], 1e-6);
+    }
+
+    [Fact]
+    public void Irr_ignores_factors_without_real_roots()
+    {
+        // -100 (u - 1.1)(u^2 - 2.4 u + 1.45): the quadratic has roots 1.2 ± 0.1i, so 10 % is the only IRR.
+        // Expanded: -100 u^3 + 350 u^2 - 409 u + 159.5.
+        var irr = CashFlowMath.Irr([-100, 350, -409, 159.5]);
+        Assert.Equal(0.10, irr.AnnualRate!.Value, 1e-10);
+        Assert.Single(irr.Roots);
+    }
+
+    [Fact]
+    public void Irr_finds_roots_on_both_sides_of_zero_in_monthly_flows()
+    {
+        // (u - 0.9)(u - 1.3) x -100 with u = (1 + r)^(1/12) per month: monthly roots -10 % and +30 %,
+        // i.e. annual 0.9^12 - 1 = -71.757 % and 1.3^12 - 1 = +2,229.81 % (outside the range: not reported).
+        var irr = CashFlowMath.Irr([-100, 220, -117], 12);
+        Assert.Equal(-0.717570463519, irr.AnnualRate!.Value, 1e-9);
+        Assert.Single(irr.Roots);
     }
 
     [Fact]
@@ -86,8 +141,9 @@ public class CashFlowMathTests
         // Discounted at 10 % the same flows sum to -19.12: never recovered.
         Assert.Null(CashFlowMath.PaybackYears([-1000, 300, 400, 500], 1, 0.10));
         var longer = CashFlowMath.PaybackYears([-1000, 300, 400, 500, 500], 1, 0.10)!.Value;
-        // Discounted: -909.09, 247.93, 300.53, 341.51, 310.46 → cumulative -19.12 before the fifth period.
-        Assert.Equal(4 + 19.124376750222098 / (500 * Math.Pow(1.1, -5)), longer, 1e-9);
+        // Discounted: -909.091, 247.934, 300.526, 341.507, 310.461 → cumulative -19.124 before the fifth period,
+        // recovered 19.124 / 310.461 = 0.0616 into it: 4.0616 years.
+        Assert.Equal(4.0616, longer, 1e-4);
     }
 
     [Fact]
