@@ -6,13 +6,17 @@ using Suanli.Analysis.Results;
 namespace Suanli.Reports;
 
 /// <summary>
-/// The words of one language: every label, header, unit word, finding, verdict and message, read from
-/// Resources/Strings*.resx by key. Placeholders are named, <c>{rent}</c> or <c>{rent:n1}</c>, and filled with
+/// The words of one language: every label, header, unit word, finding, verdict and message, read by key from the
+/// resource files in Resources/ (one set per area — Strings.resx for what is shared and the essay, Econ.resx,
+/// Layout.resx … — each with its .zh-Hant and .zh-Hans translations; a key lives in exactly one area). Placeholders are named, <c>{rent}</c> or <c>{rent:n1}</c>, and filled with
 /// invariant-culture numbers (see <see cref="FormatValue"/>), so a translation may reorder them freely.
 /// </summary>
 public sealed class Strings
 {
-    private static readonly ResourceManager Resources = new("Suanli.Reports.Resources.Strings", typeof(Strings).Assembly);
+    private static readonly ResourceManager[] Areas = [.. typeof(Strings).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith("Suanli.Reports.Resources.", StringComparison.Ordinal) && n.EndsWith(".resources", StringComparison.Ordinal))
+        .Order(StringComparer.Ordinal)
+        .Select(n => new ResourceManager(n[..^".resources".Length], typeof(Strings).Assembly))];
 
     private static readonly Dictionary<Language, Strings> ByLanguage = new()
     {
@@ -29,22 +33,26 @@ public sealed class Strings
     /// <summary>The words of a language.</summary>
     public static Strings For(Language language) => ByLanguage[language];
 
-    /// <summary>Whether a key exists in the language's own resource file (without falling back to English).</summary>
-    public static bool Has(Language language, string key) =>
-        Resources.GetResourceSet(language.Culture(), createIfNotExists: true, tryParents: false)?.GetString(key) is not null;
+    /// <summary>The names of the resource areas (Strings, Econ, …).</summary>
+    public static IReadOnlyList<string> AreaNames => [.. Areas.Select(a => a.BaseName["Suanli.Reports.Resources.".Length..])];
 
-    /// <summary>Every key of a language's own resource file.</summary>
-    public static IReadOnlyDictionary<string, string> All(Language language)
+    /// <summary>Every key of a language's own resource files (no fallback), with the area each comes from.</summary>
+    public static IReadOnlyDictionary<string, (string Area, string Text)> AllByArea(Language language)
     {
-        var set = Resources.GetResourceSet(language.Culture(), createIfNotExists: true, tryParents: false);
-        var all = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (set is not null)
+        var all = new SortedDictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var area in Areas)
         {
+            var set = area.GetResourceSet(language.Culture(), createIfNotExists: true, tryParents: false);
+            if (set is null)
+            {
+                continue;
+            }
+
             foreach (System.Collections.DictionaryEntry e in set)
             {
-                if (e.Key is string k && e.Value is string v)
+                if (e.Key is string k && e.Value is string v && !all.TryAdd(k, (area.BaseName, v)))
                 {
-                    all[k] = v;
+                    throw new InvalidOperationException($"The key '{k}' is in two resource areas: {all[k].Item1} and {area.BaseName}.");
                 }
             }
         }
@@ -52,12 +60,15 @@ public sealed class Strings
         return all;
     }
 
+    /// <summary>Every key of a language's own resource files (without falling back to English).</summary>
+    public static IReadOnlyDictionary<string, string> All(Language language) =>
+        new SortedDictionary<string, string>(AllByArea(language).ToDictionary(kv => kv.Key, kv => kv.Value.Text), StringComparer.Ordinal);
+
     /// <summary>The text of a key; a missing key is a programmer error (a test checks every language has every key).</summary>
-    public string this[string key] => Resources.GetString(key, Language.Culture())
-        ?? throw new KeyNotFoundException($"No text for '{key}' in {Language.Tag()}.");
+    public string this[string key] => Lookup(key) ?? throw new KeyNotFoundException($"No text for '{key}' in {Language.Tag()}.");
 
     /// <summary>Whether the key exists (in this language or by fallback to English).</summary>
-    public bool Contains(string key) => Resources.GetString(key, Language.Culture()) is not null;
+    public bool Contains(string key) => Lookup(key) is not null;
 
     /// <summary>The text of a key with its named placeholders filled.</summary>
     public string Format(string key, params ReadOnlySpan<(string Name, object? Value)> args)
@@ -141,6 +152,20 @@ public sealed class Strings
             "g" => x.ToString("R", inv),
             _ => throw new FormatException($"Unknown number format '{format}'."),
         };
+    }
+
+    private string? Lookup(string key)
+    {
+        var culture = Language.Culture();
+        foreach (var area in Areas)
+        {
+            if (area.GetString(key, culture) is { } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 
     private string Fill(string text, IReadOnlyDictionary<string, object?> args, string key) =>
