@@ -54,8 +54,10 @@ internal static class SafeYaml
         {
             // YamlDotNet's scanner throws these on some malformed input (an unclosed '[' or '{' followed by more lines,
             // a \U escape beyond U+10FFFF) instead of a YamlException: it is still the input that is wrong.
-            diagnostics.Add(At(parser.LastStart, fieldPrefix,
-                subject + " is not valid YAML from here on (an unclosed '[', '{' or quote, or an invalid escape such as \\U beyond 10FFFF?)", allowedYaml));
+            // Point at the outermost '[' or '{' still open, the likely culprit, or else at the last node read.
+            diagnostics.Add(parser.OpenFlow is { } open
+                ? At(open.Start, fieldPrefix, $"{subject} is not valid YAML: this '{open.Bracket}' is not closed where it should be", allowedYaml)
+                : At(parser.LastStart, fieldPrefix, subject + " is not valid YAML from here on (an unclosed quote, or an invalid escape such as \\U beyond 10FFFF?)", allowedYaml));
         }
 
         return null;
@@ -123,6 +125,10 @@ internal static class SafeYaml
         public ParsingEvent? Current => inner.Current;
 
         public Mark LastStart { get; private set; } = new(0, 1, 1);
+
+        /// <summary>The outermost flow collection ('[…]' or '{…}') still open, if any.</summary>
+        public (Mark Start, char Bracket)? OpenFlow =>
+            frames.FirstOrDefault(f => f.Flow) is { } f ? (f.Start, f.IsMapping ? '{' : '[') : null;
 
         public bool MoveNext()
         {
@@ -200,7 +206,8 @@ internal static class SafeYaml
                         string.Create(CultureInfo.InvariantCulture, $"at most {MaxDepth} levels of nesting"));
                 }
 
-                var frame = new Frame(node is MappingStart);
+                var flow = node is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+                var frame = new Frame(node is MappingStart, flow, node.Start);
                 frames.Add(frame);
                 if (anchor is not null)
                 {
@@ -243,9 +250,13 @@ internal static class SafeYaml
         };
     }
 
-    private sealed class Frame(bool isMapping)
+    private sealed class Frame(bool isMapping, bool flow, Mark start)
     {
         public bool IsMapping { get; } = isMapping;
+
+        public bool Flow { get; } = flow;
+
+        public Mark Start { get; } = start;
 
         public bool Open { get; set; } = true;
 
