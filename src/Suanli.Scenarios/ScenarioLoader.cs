@@ -28,7 +28,9 @@ public static class ScenarioLoader
     public static LoadResult FromFile(string path, IEnumerable<string>? sets = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ReadBounded(path, out var text) is { } problem ? Fail(problem) : FromText(text!, path, sets);
+        // The path names the scenario in every message and title: escaped, so that a file name cannot carry terminal
+        // control sequences into them.
+        return ReadBounded(path, out var text) is { } problem ? Fail(problem) : FromText(text!, Diagnostic.OneLine(path, 4096), sets);
     }
 
     /// <summary>Loads a built-in preset.</summary>
@@ -85,6 +87,11 @@ public static class ScenarioLoader
     private static Diagnostic? ReadBounded(string path, out string? text)
     {
         text = null;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound, "command-line", 1, 1, "scenario", "the scenario file name is empty", AllowedFile);
+        }
+
         byte[] buffer;
         var length = 0;
         try
@@ -108,6 +115,7 @@ public static class ScenarioLoader
             {
                 FileNotFoundException or DirectoryNotFoundException => "no such file",
                 UnauthorizedAccessException => "permission denied",
+                ArgumentException or NotSupportedException => "not a valid file name",
                 _ => e.Message.TrimEnd('.'),
             };
             return FileProblem(DiagnosticCodes.FileNotFound, path, 1, 1, "cannot read the scenario: " + why, AllowedFile);

@@ -328,6 +328,10 @@ internal sealed class YamlBinder
                 case "value":
                     found = valueNode;
                     break;
+                case "source" when valueNode is YamlScalarNode s && ControlCharacter(s.Value ?? string.Empty) is { } control:
+                    Error(DiagnosticCodes.WrongType, At(valueNode), path + ".source", $"the text holds the control character {control}", AllowedText);
+                    ok = false;
+                    break;
                 case "source" when valueNode is YamlScalarNode s:
                     source = s.Value;
                     break;
@@ -358,6 +362,12 @@ internal sealed class YamlBinder
         switch (field.Kind)
         {
             case FieldKind.Text:
+                if (ControlCharacter(text) is { } control)
+                {
+                    Error(DiagnosticCodes.WrongType, at, path, $"the text holds the control character {control}", AllowedText);
+                    return null;
+                }
+
                 return text;
             case FieldKind.Boolean:
                 if (!quoted && bool.TryParse(trimmed, out var b))
@@ -477,6 +487,25 @@ internal sealed class YamlBinder
 
     private void Error(string code, SourceLocation at, string path, string message, string? allowed) =>
         Diagnostics.Add(new Diagnostic(Severity.Error, code, at.File, at.Line, at.Column, path, message, allowed));
+
+    private const string AllowedText = "text without control characters (line breaks and tabs are fine)";
+
+    /// <summary>
+    /// The first control character other than a line break or tab, as U+XXXX, or null. Text is printed in tables and
+    /// titles, where an escape sequence or a carriage return would redraw the user's terminal.
+    /// </summary>
+    private static string? ControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not '\n' and not '\t')
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
+            }
+        }
+
+        return null;
+    }
 
     private static (string Text, bool Quoted) Unquote(string raw)
     {

@@ -269,6 +269,28 @@ public class HostileYamlTests
         }
     }
 
+    [Theory]
+    [InlineData("name: \"x\\e[2J\"", "name", 1, 7)]
+    [InlineData("name: \"x\\ry\"", "name", 1, 7)]
+    [InlineData("name: {value: x, source: \"a\\x07\"}", "name.source", 1, 26)]
+    public void Text_with_control_characters_is_refused(string line, string path, int lineNumber, int column)
+    {
+        // A name or source is printed in table titles and notes, where it would reach the terminal raw.
+        var d = SingleError(Load(line + "\ncurrency: RMB\nsite:\n" + string.Join('\n', ScenarioText.Valid.Split('\n').Skip(3))));
+        Assert.Equal(path, d.Path);
+        Assert.Equal((lineNumber, column), (d.Line, d.Column));
+        Assert.Contains("the text holds the control character U+00", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_file_name_is_named_as_such()
+    {
+        // suanli econ '' printed ":1:1: (scenario): cannot read the scenario: The value cannot be an empty string. (Parameter 'path')".
+        var d = SingleError(ScenarioLoader.FromFile(string.Empty));
+        Assert.Equal(("command-line", "scenario"), (d.File, d.Path));
+        Assert.Equal("the scenario file name is empty", d.Message);
+    }
+
     [Fact]
     public void Diagnostics_are_always_located_at_line_and_column_1_or_more_and_on_one_line()
     {
