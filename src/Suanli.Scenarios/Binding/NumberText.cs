@@ -26,6 +26,9 @@ public enum NumberProblem
 /// </summary>
 public static class NumberText
 {
+    /// <summary>The smallest positive normal double; anything closer to zero (but zero) is refused.</summary>
+    public const double SmallestNormal = 2.2250738585072014E-308;
+
     /// <summary>How a number must be written, for "allowed" texts.</summary>
     public const string Form = "a number written with a decimal point and no group separators, e.g. 12.8, 0.8 or 1.5e13";
 
@@ -65,6 +68,13 @@ public static class NumberText
         if (!double.IsFinite(number))
         {
             message = $"'{shown}' is not a finite number";
+            return NumberProblem.NotFinite;
+        }
+
+        // A subnormal number (below 2.2e-308) is never a meaningful input and turns quotients into infinities.
+        if (number != 0 && Math.Abs(number) < SmallestNormal)
+        {
+            message = $"'{shown}' is too close to zero to compute with (write 0, or a number of magnitude at least 2.2e-308)";
             return NumberProblem.NotFinite;
         }
 
