@@ -153,7 +153,9 @@ internal static class TrainingBuilder
         var worst = terms.MaxBy(t => t.RatePerHour)!;
         var path = worst.ComponentIndex >= 0 ? F($"training.reliability.components[{worst.ComponentIndex}].mtbfHours") : "training.sites.facilityEventsPerYear";
         binder.Report(diagnostics, DiagnosticCodes.Implausible, path,
-            F($"'{worst.Name}' fails {worst.RatePerHour:G3} times an hour, so the expected failures over the horizon are not a finite number"),
+            double.IsFinite(worst.RatePerHour)
+                ? F($"'{worst.Name}' fails {worst.RatePerHour:G3} times an hour, so the expected failures over the horizon are not a finite number")
+                : F($"'{worst.Name}' fails more than 1e308 times an hour, so the expected failures over the horizon are not a finite number"),
             "an MTBF that gives fewer than 10^300 failures over the horizon");
     }
 

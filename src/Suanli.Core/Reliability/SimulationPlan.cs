@@ -79,7 +79,7 @@ internal sealed class SimulationPlan
     public TrialOutcome RunTrial(ref Xoshiro256StarStar rng, TrialWorkspace ws)
     {
         ws.ScheduledCount = 0;
-        ws.ReturnCount = 0;
+        ws.ResetReturns();
         ScheduleWeibullFailures(ref rng, ws);
         ws.Scheduled.AsSpan(0, ws.ScheduledCount).Sort();
         var scheduled = ws.Scheduled;
@@ -192,9 +192,13 @@ internal sealed class SimulationPlan
     {
         if (++o.Events > maxTrialEvents)
         {
-            throw new SimulationLimitException(SimulationLimitKind.Events, term, maxTrialEvents);
+            Limit(SimulationLimitKind.Events, term, maxTrialEvents);
         }
     }
+
+    // Throws from a separate method so that the hot loop stays small enough to inline and register-allocate well.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Limit(SimulationLimitKind kind, int term, long limit) => throw new SimulationLimitException(kind, term, limit);
 
     /// <summary>Accounts a stretch of running: whole checkpoint cycles at once, then the cycle in progress.</summary>
     private void Run(ref TrialOutcome o, double elapsed, bool atHorizon)
@@ -247,7 +251,7 @@ internal sealed class SimulationPlan
                 {
                     if (!ws.AddReturn(time + Repair(term, ref rng), time, ref spares))
                     {
-                        throw new SimulationLimitException(SimulationLimitKind.NodesInRepair, term, SimulationWork.MaxNodesInRepair);
+                        Limit(SimulationLimitKind.NodesInRepair, term, SimulationWork.MaxNodesInRepair);
                     }
                 }
 
@@ -347,7 +351,7 @@ internal sealed class SimulationPlan
                 {
                     if (!ws.Schedule(new FailureEvent(t, weibullTerm[w])))
                     {
-                        throw new SimulationLimitException(SimulationLimitKind.HeldFailures, weibullTerm[w], SimulationWork.MaxHeldFailuresPerTrial);
+                        Limit(SimulationLimitKind.HeldFailures, weibullTerm[w], SimulationWork.MaxHeldFailuresPerTrial);
                     }
 
                     t += scale * Math.Pow(-Math.Log(rng.NextOpenClosed()), inverseShape);

@@ -94,6 +94,24 @@ public class ReliabilityLimitsTests
         Assert.Equal(0, ws.ReturnCount);
     }
 
+    [Fact]
+    public void Past_a_thousand_nodes_in_repair_the_list_becomes_a_heap_with_the_same_answers()
+    {
+        var ws = new TrialWorkspace();
+        var spares = 0;
+        var rng = Suanli.Core.Random.Xoshiro256StarStar.ForStream(5, 0);
+        var times = Enumerable.Range(0, 3_000).Select(_ => rng.NextDouble() * 100).ToArray();
+        foreach (var t in times)
+        {
+            Assert.True(ws.AddReturn(t, -1, ref spares));
+        }
+
+        Assert.Equal(times.Count(t => t <= 50), ws.CollectReturned(50));
+        var rest = times.Where(t => t > 50).Order().ToArray();
+        Assert.Equal(rest[..100], Enumerable.Range(0, 100).Select(_ => ws.TakeEarliest()));
+        Assert.Equal(rest.Length - 100, ws.ReturnCount);
+    }
+
     private sealed class Collect(Action<long> report) : IProgress<long>
     {
         public void Report(long value) => report(value);
