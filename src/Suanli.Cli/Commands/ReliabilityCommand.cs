@@ -196,15 +196,16 @@ internal sealed class RunPlan(TrainingReliability model, int trials, SweepKind? 
         var main = SimulationWork.Estimate(model);
         var runsTotal = Runs.Sum(r => r.Runs);
         var raise = Fmt.Text($"--max-events {Math.Ceiling(work):0} or more to run it anyway; the default budget takes tens of seconds");
-        if (main.WorkFor(1) * runsTotal <= budget && main.DominantTerm >= 0)
+        if (main.WorkFor(1) * runsTotal <= budget || main.DominantTerm < 0)
         {
-            // One trial of each run fits: the trial count drives the work.
+            // One trial of each run fits (or nothing fails): the trial count drives the work.
             var most = (long)Math.Floor(budget / (main.WorkFor(1) * runsTotal));
-            return Fmt.Text($"command-line:1:1: --trials: {trials:#,0} trials x {runsTotal} simulation(s) x ~{main.EventsPerTrial:#,0.#} failure events per trial is about {work:G3} events, past the budget of {budget:#,0} (allowed: at most {most:#,0} trials, or {raise})");
+            var fewer = most > 0 ? Fmt.Text($"at most {most:#,0} trials, or ") : string.Empty;
+            return Fmt.Text($"command-line:1:1: --trials: {trials:#,0} trials x {runsTotal} simulation(s) x ~{main.EventsPerTrial:#,0.#} failure events per trial is about {work:G3} events, past the budget of {budget:#,0} (allowed: {fewer}{raise})");
         }
 
-        var dominant = FailureModel.Terms(model)[Math.Max(0, main.DominantTerm)];
-        return Line(scenario, InputPath(dominant), Fmt.Text($"'{dominant.Name}' gives about {main.EventsPerTrialByTerm[Math.Max(0, main.DominantTerm)]:G3} failure events per trial, so {trials:#,0} trial(s) x {runsTotal} simulation(s) are about {work:G3} events, past the budget of {budget:#,0}"),
+        var dominant = FailureModel.Terms(model)[main.DominantTerm];
+        return Line(scenario, InputPath(dominant), Fmt.Text($"'{dominant.Name}' gives about {main.EventsPerTrialByTerm[main.DominantTerm]:G3} failure events per trial, so {trials:#,0} trial(s) x {runsTotal} simulation(s) are about {work:G3} events, past the budget of {budget:#,0}"),
             Fmt.Text($"a larger {LastKey(InputPath(dominant))}, or {raise}"));
     }
 
