@@ -31,12 +31,12 @@ public static class Presets
         return reader.ReadToEnd();
     }
 
-    /// <summary>The error for an unknown preset name, with the closest known name and the full list.</summary>
-    public static Diagnostic Unknown(string name, string file)
+    /// <summary>The error for an unknown preset name given as <paramref name="field"/> on the command line, with the closest known name and the full list.</summary>
+    public static Diagnostic Unknown(string name, string field)
     {
         var suggestion = YamlBinder.Suggest(name, Names);
-        return new Diagnostic(Severity.Error, DiagnosticCodes.UnknownPreset, file, 1, 1, string.Empty,
-            $"unknown preset '{name}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"),
+        return new Diagnostic(Severity.Error, DiagnosticCodes.UnknownPreset, "command-line", 1, 1, field,
+            $"unknown preset '{Diagnostic.Shown(name)}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"),
             string.Join(", ", Names));
     }
 

@@ -1,7 +1,10 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
 using Suanli.Core;
 using Suanli.Scenarios.Binding;
 using Suanli.Scenarios.Schema;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Suanli.Scenarios;
@@ -9,23 +12,25 @@ namespace Suanli.Scenarios;
 /// <summary>Reads scenarios from files, presets or text, applies <c>--set</c> overrides and validates them.</summary>
 public static class ScenarioLoader
 {
+    /// <summary>
+    /// Largest scenario file read, in bytes (1 MiB). The built-in presets are under 10 KiB; the bound keeps a hostile
+    /// or mistaken input (<c>/dev/zero</c>, a disk image) from exhausting memory, and is checked while reading, since
+    /// pipes and devices have no length.
+    /// </summary>
+    public const int MaxFileBytes = 1 << 20;
+
+    /// <summary>Most problems reported for one scenario; the rest are summarised in one more line.</summary>
+    public const int MaxDiagnostics = 50;
+
+    private const string AllowedFile = "a readable YAML file, or --preset NAME";
+
     /// <summary>Loads a scenario file.</summary>
     public static LoadResult FromFile(string path, IEnumerable<string>? sets = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            var why = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
-            return Fail(new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound, path, 0, 0, string.Empty,
-                $"cannot read the scenario: {why}", "a readable YAML file, or --preset NAME"));
-        }
-
-        return FromText(text, path, sets);
+        // The path names the scenario in every message and title: escaped, so that a file name cannot carry terminal
+        // control sequences into them.
+        return ReadBounded(path, out var text) is { } problem ? Fail(problem) : FromText(text!, Diagnostic.OneLine(path, 4096), sets);
     }
 
     /// <summary>Loads a built-in preset.</summary>
@@ -63,7 +68,7 @@ public static class ScenarioLoader
         var root = Parse(yaml, origin, diagnostics);
         if (root is null || diagnostics.Count > 0)
         {
-            return new LoadResult(null, diagnostics);
+            return new LoadResult(null, Bounded(diagnostics));
         }
 
         var binder = new YamlBinder(origin, overrides);
@@ -71,32 +76,99 @@ public static class ScenarioLoader
         diagnostics.AddRange(binder.Diagnostics);
         if (diagnostics.Any(d => d.Severity == Severity.Error))
         {
-            return new LoadResult(null, diagnostics);
+            return new LoadResult(null, Bounded(diagnostics));
         }
 
         var scenario = ScenarioBuilder.Build(dto, binder, origin, diagnostics);
-        return new LoadResult(diagnostics.Any(d => d.Severity == Severity.Error) ? null : scenario, diagnostics);
+        return new LoadResult(diagnostics.Any(d => d.Severity == Severity.Error) ? null : scenario, Bounded(diagnostics));
+    }
+
+    /// <summary>Reads a file of at most <see cref="MaxFileBytes"/> bytes of UTF-8 (or BOM-marked UTF-16/32) text.</summary>
+    private static Diagnostic? ReadBounded(string path, out string? text)
+    {
+        text = null;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound, "command-line", 1, 1, "scenario", "the scenario file name is empty", AllowedFile);
+        }
+
+        byte[] buffer;
+        var length = 0;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                return FileProblem(DiagnosticCodes.FileNotFound, path, 1, 1, "cannot read the scenario: it is a directory, not a file", AllowedFile);
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            buffer = new byte[MaxFileBytes + 1];
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            var why = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied",
+                ArgumentException or NotSupportedException => "not a valid file name",
+                _ => e.Message.TrimEnd('.'),
+            };
+            return FileProblem(DiagnosticCodes.FileNotFound, path, 1, 1, "cannot read the scenario: " + why, AllowedFile);
+        }
+
+        if (length > MaxFileBytes)
+        {
+            return FileProblem(DiagnosticCodes.FileTooLarge, path, 1, 1,
+                string.Create(CultureInfo.InvariantCulture, $"the scenario is larger than {MaxFileBytes:#,0} bytes (1 MiB), the most Suanli reads"),
+                "a YAML scenario under 1 MiB (the presets are under 10 KiB)");
+        }
+
+        var bytes = buffer.AsSpan(0, length);
+        var utf8 = !(bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]));
+        if (!utf8)
+        {
+            using var reader = new StreamReader(new MemoryStream(buffer, 0, length), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
+            return null;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        var chars = new char[bytes.Length];
+        if (Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            // Say where the first byte that is not UTF-8 is, rather than replacing it silently.
+            var before = chars.AsSpan(0, charsWritten);
+            var line = before.Count('\n') + 1;
+            var column = charsWritten - (before.LastIndexOf('\n') + 1) + 1;
+            return FileProblem(DiagnosticCodes.NotUtf8, path, line, column,
+                string.Create(CultureInfo.InvariantCulture, $"the file is not UTF-8 text: byte 0x{bytes[bytesRead]:X2} cannot start or continue a character here"),
+                "a YAML file saved as UTF-8");
+        }
+
+        text = new string(chars, 0, charsWritten);
+        return null;
     }
 
     private static YamlMappingNode? Parse(string yaml, string origin, List<Diagnostic> diagnostics)
     {
-        var stream = new YamlStream();
-        try
+        if (SafeYaml.Load(yaml, origin, diagnostics) is not { } stream)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.YamlSyntax, origin, (int)e.Start.Line, (int)e.Start.Column,
-                string.Empty, "the file is not valid YAML: " + message.TrimEnd('.'), "YAML with 'key: value' lines"));
             return null;
         }
 
         if (stream.Documents.Count != 1)
         {
             diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DocumentShape, origin, 1, 1, string.Empty,
-                stream.Documents.Count == 0 ? "the scenario is empty" : $"the file holds {stream.Documents.Count} YAML documents",
+                stream.Documents.Count == 0 ? "the scenario is empty" : string.Create(CultureInfo.InvariantCulture, $"the file holds {stream.Documents.Count} YAML documents"),
                 "one YAML document with name, currency and sections such as site"));
             return null;
         }
@@ -111,6 +183,23 @@ public static class ScenarioLoader
 
         return root;
     }
+
+    /// <summary>The first <see cref="MaxDiagnostics"/> diagnostics, and one line saying how many more there are.</summary>
+    private static List<Diagnostic> Bounded(List<Diagnostic> diagnostics)
+    {
+        if (diagnostics.Count <= MaxDiagnostics)
+        {
+            return diagnostics;
+        }
+
+        var next = diagnostics[MaxDiagnostics];
+        var rest = diagnostics.Count - MaxDiagnostics;
+        return [.. diagnostics.Take(MaxDiagnostics), new Diagnostic(Severity.Error, DiagnosticCodes.TooManyProblems, next.File, next.Line, next.Column, next.Path,
+            string.Create(CultureInfo.InvariantCulture, $"{rest:#,0} more problems from here on are not shown"), "fix the ones above and run again")];
+    }
+
+    private static Diagnostic FileProblem(string code, string path, int line, int column, string message, string allowed) =>
+        new(Severity.Error, code, path, line, column, string.Empty, message, allowed);
 
     private static LoadResult Fail(Diagnostic diagnostic) => new(null, [diagnostic]);
 }

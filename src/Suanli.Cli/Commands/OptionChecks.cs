@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Suanli.Cli.Output;
+using Suanli.Core;
+using Suanli.Scenarios.Binding;
 
 namespace Suanli.Cli.Commands;
 
@@ -22,8 +24,7 @@ internal sealed class OptionChecks(ParseResult parse, CliContext context)
         if (!double.IsFinite(value) || below || value > max)
         {
             var range = Fmt.Text($"{(minExclusive ? "(" : "[")}{min}, {max}]");
-            context.Error.WriteLine(Fmt.Text($"command-line:1:1: {option.Name}: {value} is outside {range} (allowed: {what} in {range})"));
-            Failed = true;
+            Report(option.Name, Fmt.Text($"{value} is outside {range}"), $"{what} in {range}");
             return null;
         }
 
@@ -40,8 +41,7 @@ internal sealed class OptionChecks(ParseResult parse, CliContext context)
 
         if (value < min || value > max)
         {
-            context.Error.WriteLine(Fmt.Text($"command-line:1:1: {option.Name}: {value} is outside [{min}, {max}] (allowed: {what} from {min:#,0} to {max:#,0})"));
-            Failed = true;
+            Report(option.Name, Fmt.Text($"{value} is outside [{min}, {max}]"), Fmt.Text($"{what} from {min:#,0} to {max:#,0}"));
             return null;
         }
 
@@ -49,16 +49,16 @@ internal sealed class OptionChecks(ParseResult parse, CliContext context)
     }
 
     /// <summary>Reports an unknown catalog id with the list of known ones.</summary>
-    public void Unknown(string option, string kind, string value, IEnumerable<string> known)
-    {
-        context.Error.WriteLine($"command-line:1:1: {option}: unknown {kind} '{value}' (allowed: {string.Join(", ", known)})");
-        Failed = true;
-    }
+    public void Unknown(string option, string kind, string value, IEnumerable<string> known) =>
+        Report(option, $"unknown {kind} '{Diagnostic.Shown(value)}'", string.Join(", ", known));
 
     /// <summary>Reports any other usage error.</summary>
-    public void Error(string option, string message, string allowed)
+    public void Error(string option, string message, string allowed) => Report(option, message, allowed);
+
+    // Through Diagnostic, so that a value echoed in the message cannot break the line or reach the terminal raw.
+    private void Report(string option, string message, string allowed)
     {
-        context.Error.WriteLine($"command-line:1:1: {option}: {message} (allowed: {allowed})");
+        context.Error.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.Usage, "command-line", 1, 1, option, message, allowed).ToString());
         Failed = true;
     }
 }

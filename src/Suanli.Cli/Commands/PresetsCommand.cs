@@ -45,7 +45,7 @@ internal static class PresetsCommand
             var text = Presets.Text(presetName);
             if (text is null)
             {
-                context.Error.WriteLine(Presets.Unknown(presetName, "command-line").ToString());
+                context.Error.WriteLine(Presets.Unknown(presetName, name.Name).ToString());
                 return ExitCodes.InvalidInput;
             }
 

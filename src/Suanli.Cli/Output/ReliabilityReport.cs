@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Spectre.Console;
 using Suanli.Core.Reliability;
 using Suanli.Scenarios;
@@ -8,12 +7,17 @@ namespace Suanli.Cli.Output;
 /// <summary>What <c>suanli reliability</c> computes and shows.</summary>
 internal sealed class ReliabilityReport
 {
+    /// <summary>Label of the main simulation's progress and timing.</summary>
+    public const string SimulatingLabel = "simulating";
+
     private ReliabilityReport(Scenario scenario, TrainingReliability model)
     {
         Scenario = scenario;
         Model = model;
         Closed = ClosedForms.For(model);
         Terms = FailureModel.Terms(model);
+        CalibrationCheck = Calibrations.Check(model);
+        Warnings = Calibrations.Warnings(model);
     }
 
     public Scenario Scenario { get; }
@@ -24,9 +28,11 @@ internal sealed class ReliabilityReport
 
     public IReadOnlyList<FailureTerm> Terms { get; }
 
-    public SimulationResult? Simulated { get; private set; }
+    public CalibrationCheck? CalibrationCheck { get; }
 
-    public double SimulationSeconds { get; private set; }
+    public IReadOnlyList<ReliabilityWarning> Warnings { get; }
+
+    public SimulationResult? Simulated { get; private set; }
 
     public int Threads { get; private set; }
 
@@ -38,30 +44,30 @@ internal sealed class ReliabilityReport
 
     public IntervalSearchResult? IntervalSearch { get; private set; }
 
-    /// <summary>Everything the command asked for, simulations through <paramref name="run"/> so they show progress.</summary>
+    /// <summary>Everything the command asked for, simulations through <paramref name="runner"/> so they show progress.</summary>
     public static ReliabilityReport Compute(Scenario scenario, TrainingReliability model, int trials, ulong seed, SweepKind? sweep, bool optimizeInterval,
-        int? threads, Func<string, int, Func<IProgress<int>, object>, object> run)
+        int? threads, long maxEvents, ISimulationRunner runner)
     {
+        ArgumentNullException.ThrowIfNull(runner);
         var report = new ReliabilityReport(scenario, model) { Threads = threads ?? Environment.ProcessorCount };
         if (trials > 0)
         {
-            var watch = Stopwatch.StartNew();
-            report.Simulated = (SimulationResult)run("simulating", trials, p => ReliabilitySimulation.Run(model, trials, seed, null, p, threads));
-            report.SimulationSeconds = watch.Elapsed.TotalSeconds;
+            report.Simulated = runner.Run(SimulatingLabel, trials, p => ReliabilitySimulation.Run(model, trials, seed, null, p, threads, default, maxEvents));
         }
 
         if (sweep is { } kind)
         {
             report.SweepKind = kind;
             var points = ReliabilitySweeps.Points(model, kind).Count;
-            report.Sweep = (IReadOnlyList<SweepRow>)run("sweeping", Math.Max(1, trials) * points, p =>
+            report.Sweep = runner.Run("sweeping", (long)Math.Max(1, trials) * points, p =>
             {
-                var done = 0;
+                long done = 0;
                 return ReliabilitySweeps.Run(model, kind, trials > 0
                     ? point =>
                     {
-                        var ettr = ReliabilitySimulation.Run(point, trials, seed, null, null, threads).EttrMean;
-                        p.Report(done += trials);
+                        var offset = done;
+                        var ettr = ReliabilitySimulation.Run(point, trials, seed, null, new Forward(n => p.Report(offset + n)), threads, default, maxEvents).EttrMean;
+                        done += trials;
                         return ettr;
                     }
                     : null);
@@ -71,7 +77,8 @@ internal sealed class ReliabilityReport
 
         if (optimizeInterval)
         {
-            report.IntervalSearch = (IntervalSearchResult)run("searching the checkpoint interval", 1, _ => CheckpointIntervalSearch.Run(model, trials, seed, threads));
+            report.IntervalSearch = runner.Run("searching the checkpoint interval", (long)trials * CheckpointIntervalSearch.PlannedEvaluations,
+                p => CheckpointIntervalSearch.Run(model, trials, seed, threads, default, p, maxEvents));
         }
 
         return report;
@@ -107,13 +114,17 @@ internal sealed class ReliabilityReport
             PublishedInterruptions = PublishedTotal,
             Simulated = s is null ? null : new SimulatedJson(s.Trials, s.Seed, Threads, s.IntervalMinutes, s.InterruptionsMean, s.InterruptionsStdError, s.InterruptionsP5, s.InterruptionsP50,
                 s.InterruptionsP95, JsonOutput.Finite(s.MttiHours), s.EttrMean, s.EttrStdError, s.EttrP5, s.EttrP95, s.LostAcceleratorHoursMean, s.CheckpointHoursMean, s.LostWorkHoursMean,
-                s.RestartHoursMean, s.WaitHoursMean, s.AbsorbedFailuresMean, s.PNoInterruption24h, s.Events, SimulationSeconds),
+                s.RestartHoursMean, s.WaitHoursMean, s.AbsorbedFailuresMean, s.PNoInterruption24h, s.Events),
             Sweep = Sweep?.Select(r => new SweepJson(r.Sites, r.DistanceKm, r.Links, r.LambdaPerHour, r.PNoInterruption24h, r.LnPNoInterruption24h, r.Ettr,
                 JsonOutput.Finite(r.IntervalMinutes), r.EttrSimulated, r.SiteShare, r.WanShare)).ToList(),
             SweepFit = SweepFit,
             IntervalSearch = IntervalSearch,
             Findings = [.. Findings()],
             ModelNotes = ModelNotes,
+            Calibration = CalibrationCheck is { } check
+                ? new CalibrationJson(Model.Calibration!.Name, check.JobAccelerators, check.Days, check.PublishedInterruptions, check.ModelInterruptions, check.Ratio, Calibrations.RangeFactor)
+                : null,
+            Warnings = [.. Warnings.Select(w => new WarningJson(w.Code, w.JobAccelerators, w.CalibrationJobAccelerators, w.Ratio, w.RangeFactor, Words(w)))],
         };
     }
 
@@ -122,6 +133,7 @@ internal sealed class ReliabilityReport
     public static IReadOnlyList<string> ModelNotes { get; } =
     [
         "λ = Σ units_i / MTBF_i over the job's components, + S × site events + links(S) × (link equipment + fibre cuts/km × d + time-outs/ms × RTT(d)); links(S) = S - 1 (chain), S (ring), S(S - 1)/2 (mesh).",
+        "Every component is counted per accelerator, node, rack or site, so λ grows with the job: software faults, collective time-outs and dependency failures too, per node. Rates are calibrated on one published job; far from its size other causes may dominate.",
         "Closed forms assume exponential failures: MTTI = 1/λ, P(no interruption in T) = exp(-λT), Young τ = √(2CM), Daly τ = √(2CM)[1 + ⅓√(C/2M) + (C/2M)/9] - C, ETTR = τ / (M e^(R/M) (e^((τ+C)/M) - 1)); they ignore waits for repairs or spares.",
         "The simulation plays each trial's timeline: failures of every term (Weibull units start new and are renewed on failure), detection + restart R (itself interruptible), swaps to spare nodes or waits for repaired ones, waits for repairs, checkpoint cycles of τ work + C blocking write, and the work lost since the last checkpoint.",
         "ETTR = useful work / elapsed time; work in progress when the horizon ends counts as useful. Failures while the job already waits are handled (spares, repairs) but not counted as interruptions.",
@@ -133,6 +145,11 @@ internal sealed class ReliabilityReport
         if (Scenario.Description is { } d)
         {
             console.WriteLine(d);
+        }
+
+        foreach (var w in Warnings)
+        {
+            console.WriteLine("Warning: " + Words(w));
         }
 
         console.WriteLine();
@@ -183,7 +200,10 @@ internal sealed class ReliabilityReport
         Row("Horizon", Fmt.N(m.HorizonDays, 1), "days");
         Row("Interruption rate λ", Fmt.N(c.LambdaPerHour * 24, 3), Fmt.Text($"per day ({c.LambdaPerHour:0.######} per hour)"));
         Row("MTTI", double.IsFinite(c.MttiHours) ? Fmt.N(c.MttiHours, 2) : "never", "hours between interruptions, 1/λ");
-        Row("Expected interruptions", Fmt.N(c.ExpectedInterruptions, 1), PublishedTotal is { } p ? Fmt.Text($"over the horizon; published: {p}") : "over the horizon, λT");
+        var published = Model.Calibration is { } cal
+            ? Fmt.Text($"over the horizon, λT; published: {Fmt.N(cal.PublishedInterruptions, 1)} on {Fmt.Int(cal.JobAccelerators)} accelerators in {Fmt.N(cal.Days, 0)} days")
+            : PublishedTotal is { } p ? Fmt.Text($"over the horizon; published: {p}") : "over the horizon, λT";
+        Row("Expected interruptions", Fmt.N(c.ExpectedInterruptions, 1), published);
         Row("P(no interruption in 24 h)", Probability(c.PNoInterruption24h), "exp(-24λ)");
         Row("P(no interruption over the horizon)", Probability(c.PNoInterruptionHorizon), "exp(-λT)");
         Row("Young interval", Fmt.N(c.YoungIntervalMinutes, 2), Fmt.Text($"minutes, √(2CM) with C = {Fmt.N(m.CheckpointBlockingMinutes, 2)} min"));
@@ -223,7 +243,7 @@ internal sealed class ReliabilityReport
         var s = Simulated!;
         var c = Closed;
         var horizon = Model.HorizonHours;
-        var table = new Table().Title(Fmt.Text($"Monte Carlo: {s.Trials:#,0} trials, seed {s.Seed}, {Threads} thread(s), {SimulationSeconds:0.00} s ({s.Events / Math.Max(SimulationSeconds, 1e-9) / Threads:#,0} events/s per thread)"))
+        var table = new Table().Title(Fmt.Text($"Monte Carlo: {s.Trials:#,0} trials, seed {s.Seed}, {Threads} thread(s), {s.Events:#,0} failure events (timings: --verbose)"))
             .AddColumn("figure").AddColumn(new TableColumn("simulated").RightAligned()).AddColumn(new TableColumn("closed form").RightAligned()).AddColumn("note");
         void Row(string figure, string simulated, string closed, string note) => table.AddRow(Markup.Escape(figure), Markup.Escape(simulated), Markup.Escape(closed), Markup.Escape(note));
         Row("Interruptions", Fmt.Text($"{Fmt.N(s.InterruptionsMean, 1)} ± {Fmt.N(s.InterruptionsStdError, 1)}"), Fmt.N(c.ExpectedInterruptions, 1), Fmt.Text($"mean ± standard error; P5 {Fmt.N(s.InterruptionsP5, 0)}, P50 {Fmt.N(s.InterruptionsP50, 0)}, P95 {Fmt.N(s.InterruptionsP95, 0)}"));
@@ -284,9 +304,18 @@ internal sealed class ReliabilityReport
         var top = Terms.OrderByDescending(t => t.RatePerHour).First();
         var share = lambdaDay > 0 ? top.RatePerHour * 24 / lambdaDay : 0;
         yield return Fmt.Text($"The interruption rate adds up term by term: λ = {Fmt.N(lambdaDay, 3)} per day, one every {Fmt.N(Closed.MttiHours, 2)} h. The largest term is '{top.Name}' with {Fmt.Pct(share)} of λ.");
-        if (PublishedTotal is { } published)
+        if (CalibrationCheck is { } check)
+        {
+            yield return Fmt.Text($"Calibration ({Model.Calibration!.Name}): at its job of {Fmt.Int(check.JobAccelerators)} accelerators the rates give {Fmt.N(check.ModelInterruptions, 1)} interruptions in {Fmt.N(check.Days, 0)} days against {Fmt.N(check.PublishedInterruptions, 1)} published ({Fmt.Pct(check.Ratio - 1, 2)}).");
+        }
+        else if (PublishedTotal is { } published)
         {
             yield return Fmt.Text($"Calibration: the per-unit rates give {Fmt.N(Closed.ExpectedInterruptions, 1)} expected interruptions over {Fmt.N(Model.HorizonDays, 0)} days against {published} published.");
+        }
+
+        foreach (var w in Warnings)
+        {
+            yield return Words(w);
         }
 
         yield return Fmt.Text($"The chance of a clean day is exp(-24λ) = {Probability(Closed.PNoInterruption24h)}: it decays exponentially in λ, so it falls exponentially with every unit added (nodes, sites, km) even though λ itself grows only linearly.");
@@ -331,6 +360,13 @@ internal sealed class ReliabilityReport
         _ => Fmt.Text($"wait ~{Fmt.N(t.RepairHours, 1)} h for repair"),
     };
 
+    /// <summary>A warning in words.</summary>
+    public string Words(ReliabilityWarning w) => w.Code switch
+    {
+        ReliabilityWarningCode.JobOutsideCalibration => Fmt.Text($"This job of {Fmt.Int(w.JobAccelerators)} accelerators is {Fmt.N(w.Ratio >= 1 ? w.Ratio : 1 / w.Ratio, 1)}x {(w.Ratio >= 1 ? "larger" : "smaller")} than the {Fmt.Int(w.CalibrationJobAccelerators)} of the job its failure rates were calibrated on ({Model.Calibration?.Name}), outside the {Fmt.N(w.RangeFactor, 0)}x either way the calibration is trusted: the per-node scaling is an extrapolation, and at this size other causes (user code, storage, the scheduler) may dominate."),
+        _ => w.Code.ToString(),
+    };
+
     private static string Probability(double p) => p >= 0.001 ? Fmt.Pct(p, 2) : p.ToString("0.00e+0", System.Globalization.CultureInfo.InvariantCulture);
 }
 
@@ -341,7 +377,13 @@ internal sealed record TermJson(string Name, TermKind Kind, double Units, double
 /// <summary>Simulation results in JSON.</summary>
 internal sealed record SimulatedJson(int Trials, ulong Seed, int Threads, double IntervalMinutes, double InterruptionsMean, double InterruptionsStdError, double InterruptionsP5,
     double InterruptionsP50, double InterruptionsP95, double? MttiHours, double EttrMean, double EttrStdError, double EttrP5, double EttrP95, double LostAcceleratorHoursMean,
-    double CheckpointHoursMean, double LostWorkHoursMean, double RestartHoursMean, double WaitHoursMean, double AbsorbedFailuresMean, double PNoInterruption24h, long Events, double Seconds);
+    double CheckpointHoursMean, double LostWorkHoursMean, double RestartHoursMean, double WaitHoursMean, double AbsorbedFailuresMean, double PNoInterruption24h, long Events);
+
+/// <summary>The calibration check in JSON.</summary>
+internal sealed record CalibrationJson(string Name, int JobAccelerators, double Days, double PublishedInterruptions, double ModelInterruptions, double Ratio, double RangeFactor);
+
+/// <summary>A warning in JSON: its code and numbers, and the words.</summary>
+internal sealed record WarningJson(ReliabilityWarningCode Code, int JobAccelerators, int CalibrationJobAccelerators, double Ratio, double RangeFactor, string Message);
 
 /// <summary>A sweep row in JSON.</summary>
 internal sealed record SweepJson(int Sites, double DistanceKm, int Links, double LambdaPerHour, double PNoInterruption24h, double LnPNoInterruption24h, double Ettr,
@@ -405,4 +447,21 @@ internal sealed record ReliabilityJson
     public required IReadOnlyList<string> Findings { get; init; }
 
     public required IReadOnlyList<string> ModelNotes { get; init; }
+
+    public required CalibrationJson? Calibration { get; init; }
+
+    public required IReadOnlyList<WarningJson> Warnings { get; init; }
+}
+
+/// <summary>Runs one simulation phase of a report, showing progress the way the front end wants.</summary>
+internal interface ISimulationRunner
+{
+    /// <summary>Runs <paramref name="work"/>, which reports trials completed out of <paramref name="totalTrials"/>.</summary>
+    T Run<T>(string label, long totalTrials, Func<IProgress<long>, T> work);
+}
+
+/// <summary>Forwards progress on the calling thread, shifted by what earlier simulations already did.</summary>
+internal sealed class Forward(Action<long> report) : IProgress<long>
+{
+    public void Report(long value) => report(value);
 }

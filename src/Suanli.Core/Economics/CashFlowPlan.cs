@@ -349,12 +349,16 @@ internal sealed class CashFlowPlan
         return npv;
     }
 
-    /// <summary>Monthly free cash flows (the terminal value in the last month) and income tax (paid in each tax year's last month) for a base rent.</summary>
-    public void Run(double rentPerKwMonth, Span<double> freeCashFlow, Span<double> incomeTax)
+    /// <summary>
+    /// Monthly free cash flows and income tax (paid in each tax year's last month) for a base rent; the terminal value
+    /// is added to the last month unless <paramref name="withTerminalValue"/> is false (the operating and capital flows
+    /// alone, as payback counts them, without a subtraction that would round them differently).
+    /// </summary>
+    public void Run(double rentPerKwMonth, Span<double> freeCashFlow, Span<double> incomeTax, bool withTerminalValue = true)
     {
         Span<double> losses = stackalloc double[TaxYears];
         var taxableSoFar = 0.0;
-        var terminal = TerminalValueAt(rentPerKwMonth);
+        var terminal = withTerminalValue ? TerminalValueAt(rentPerKwMonth) : 0;
         for (var m = 0; m < Months; m++)
         {
             var ebitda = rentPerKwMonth * RentUnits[m] + NonRentEbitda[m];

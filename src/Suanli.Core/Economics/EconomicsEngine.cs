@@ -17,15 +17,14 @@ public static class EconomicsEngine
     {
         var site = plan.Site;
         var months = plan.Months;
-        var fcf = new double[months];
+        var operatingAndCapital = new double[months];
         var tax = new double[months];
-        plan.Run(site.RentPerKwMonth, fcf, tax);
-        var terminal = plan.TerminalValueAt(site.RentPerKwMonth);
-
         // Payback counts the project's operating and capital flows only: a terminal value is not cash received
         // in the horizon's last month for the purpose of getting the money back; it enters NPV and IRR.
-        var operatingAndCapital = (double[])fcf.Clone();
-        operatingAndCapital[^1] -= terminal;
+        plan.Run(site.RentPerKwMonth, operatingAndCapital, tax, withTerminalValue: false);
+        var terminal = plan.TerminalValueAt(site.RentPerKwMonth);
+        var fcf = (double[])operatingAndCapital.Clone();
+        fcf[^1] += terminal;
 
         var fullyLeased = SteadyStateYear.For(site, 1.0, site.RentPerKwMonth);
         var stabilised = SteadyStateYear.For(site, site.StabilisedOccupancy, site.RentPerKwMonth);

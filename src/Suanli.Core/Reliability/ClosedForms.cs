@@ -101,12 +101,21 @@ public static class ClosedForms
             return tauHours > 0 ? tauHours / (tauHours + checkpointHours) : 1;
         }
 
+        if (!(mttiHours > 0))
+        {
+            return 0;
+        }
+
         if (tauHours <= 0)
         {
             // Checkpointing continuously for free loses nothing but the restarts.
             return checkpointHours > 0 ? 0 : Math.Exp(-restartHours / mttiHours);
         }
 
-        return tauHours / (mttiHours * Math.Exp(restartHours / mttiHours) * double.ExpM1((tauHours + checkpointHours) / mttiHours));
+        // τ / (M·(e^((τ+C)/M) − 1)) is written as a ratio of small numbers so that a tiny τ + C neither underflows nor
+        // divides by a rounded-away zero; e^(R/M) is applied last, in the log domain when R/M is large.
+        var x = (tauHours + checkpointHours) / mttiHours;
+        var ratio = tauHours / (tauHours + checkpointHours) * (x / ReliabilityMath.ExpM1(x));
+        return ratio * Math.Exp(-restartHours / mttiHours);
     }
 }

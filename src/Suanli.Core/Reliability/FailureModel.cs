@@ -32,6 +32,7 @@ public enum TermKind
 /// <param name="RepairHours">Mean repair time, hours.</param>
 /// <param name="RepairDistribution">Repair-time distribution.</param>
 /// <param name="PublishedCount">Published count over the horizon, if any.</param>
+/// <param name="ComponentIndex">Index of the component in <see cref="TrainingReliability.Components"/>, or −1 for site and WAN terms.</param>
 public sealed record FailureTerm(
     string Name,
     TermKind Kind,
@@ -44,10 +45,13 @@ public sealed record FailureTerm(
     int NodesLost,
     double RepairHours,
     RepairDistribution RepairDistribution,
-    int? PublishedCount);
+    int? PublishedCount,
+    int ComponentIndex = -1);
 
 /// <summary>
 /// The additive failure model of MODEL.md §4: λ(S, d) = λ_in-site(n_acc) + S·λ_site + links(S)·(λ_link0 + r_cut·d + λ_timeout(d)).
+/// Every in-site term is counted per accelerator, node, rack or site, so λ_in-site grows with the job; the site and WAN
+/// terms belong to the shared infrastructure and grow with the sites and links instead.
 /// </summary>
 public static class FailureModel
 {
@@ -58,12 +62,13 @@ public static class FailureModel
     {
         ArgumentNullException.ThrowIfNull(r);
         var terms = new List<FailureTerm>();
-        foreach (var c in r.Components)
+        for (var i = 0; i < r.Components.Count; i++)
         {
+            var c = r.Components[i];
             var units = c.CountPerUnit * r.UnitsOf(c.Per);
             var nodesLost = c.Domain == FailureDomain.Rack ? r.NodesPerRack : 1;
             terms.Add(new FailureTerm(c.Name, TermKind.Component, units, c.MtbfHours, units / c.MtbfHours, c.Distribution,
-                c.Distribution == FailureDistribution.Weibull ? c.WeibullShape : 1, c.Recovery, nodesLost, c.RepairHours, c.RepairDistribution, c.PublishedCount));
+                c.Distribution == FailureDistribution.Weibull ? c.WeibullShape : 1, c.Recovery, nodesLost, c.RepairHours, c.RepairDistribution, c.PublishedCount, i));
         }
 
         var links = r.Links;

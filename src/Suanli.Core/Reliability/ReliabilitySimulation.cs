@@ -74,71 +74,95 @@ public sealed record SimulationResult
 /// restart (which can itself be interrupted), spare-node swaps or waits for repair, periodic blocking checkpoints and
 /// the work lost since the last one. Checkpoints between two failures are not simulated one by one: whole
 /// checkpoint cycles are counted arithmetically. Trials run in parallel; trial i draws from its own stream derived
-/// from (seed, i), and results are gathered by index, so the outcome does not depend on the number of threads.
+/// from (seed, i), and results are gathered by index (sums by fixed chunks of trials, added in chunk order), so the
+/// outcome does not depend on the number of threads.
 /// </summary>
 public static class ReliabilitySimulation
 {
+    // Trials per task: keeps the per-trial overhead of Parallel.For small, and fixes the order partial sums are added in.
+    private const int Chunk = 64;
+
     /// <summary>Runs <paramref name="trials"/> trials.</summary>
+    /// <param name="model">The job.</param>
+    /// <param name="trials">Trials to run.</param>
+    /// <param name="seed">Seed every trial's stream is derived from.</param>
+    /// <param name="intervalMinutesOverride">Checkpoint interval to simulate instead of the model's.</param>
+    /// <param name="progress">Receives the number of trials completed so far.</param>
+    /// <param name="maxDegreeOfParallelism">Threads (default: all cores); the result does not depend on it.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <param name="maxEvents">
+    /// Failure events the run may process in all; past it the run stops with <see cref="SimulationLimitException"/>.
+    /// Callers estimate the work first with <see cref="SimulationWork.Estimate"/>; this is the backstop.
+    /// </param>
     public static SimulationResult Run(
         TrainingReliability model,
         int trials,
         ulong seed,
         double? intervalMinutesOverride = null,
-        IProgress<int>? progress = null,
+        IProgress<long>? progress = null,
         int? maxDegreeOfParallelism = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        long maxEvents = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
         var closed = ClosedForms.For(model, intervalMinutesOverride);
-        var plan = new SimulationPlan(model, closed.IntervalMinutes / 60);
-        var outcomes = new TrialOutcome[trials];
-        var completed = 0;
+        var plan = new SimulationPlan(model, closed.IntervalMinutes / 60, maxEvents);
+        var interruptions = new double[trials];
+        var ettr = new double[trials];
+        var chunks = (trials + Chunk - 1) / Chunk;
+        var sums = new ChunkSums[chunks];
+        long completed = 0, events = 0;
         var options = new ParallelOptions
         {
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
 
-        // Chunks of trials per task keep the per-trial overhead of Parallel.For small.
-        const int chunk = 64;
-        var chunks = (trials + chunk - 1) / chunk;
-        Parallel.For(0, chunks, options, () => new TrialWorkspace(), (c, _, workspace) =>
+        try
         {
-            var end = Math.Min(trials, (c + 1) * chunk);
-            for (var i = c * chunk; i < end; i++)
+            RunChunks();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<SimulationLimitException>().Any())
+        {
+            // Several threads may reach a bound; report the lowest term so the message does not depend on scheduling.
+            var first = e.InnerExceptions.OfType<SimulationLimitException>().OrderBy(x => x.Kind).ThenBy(x => x.Term).First();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+
+        return Aggregate(model, plan, interruptions, ettr, sums, seed);
+
+        void RunChunks() => Parallel.For(0, chunks, options, () => new TrialWorkspace(), (c, _, workspace) =>
+        {
+            var end = Math.Min(trials, (c + 1) * Chunk);
+            var sum = default(ChunkSums);
+            for (var i = c * Chunk; i < end; i++)
             {
                 var rng = Xoshiro256StarStar.ForStream(seed, (ulong)i);
-                outcomes[i] = plan.RunTrial(ref rng, workspace);
+                var o = plan.RunTrial(ref rng, workspace);
+                interruptions[i] = o.Interruptions;
+                ettr[i] = o.UsefulHours / plan.HorizonHours;
+                sum.Add(o);
             }
 
-            var done = Interlocked.Add(ref completed, end - c * chunk);
-            progress?.Report(done);
+            sums[c] = sum;
+            if (Interlocked.Add(ref events, sum.Events) > maxEvents)
+            {
+                throw new SimulationLimitException(SimulationLimitKind.Events, -1, maxEvents);
+            }
+
+            progress?.Report(Interlocked.Add(ref completed, end - c * Chunk));
             return workspace;
         }, _ => { });
-
-        return Aggregate(model, plan, outcomes, seed);
     }
 
-    private static SimulationResult Aggregate(TrainingReliability model, SimulationPlan plan, TrialOutcome[] outcomes, ulong seed)
+    private static SimulationResult Aggregate(TrainingReliability model, SimulationPlan plan, double[] interruptions, double[] ettr, ChunkSums[] chunks, ulong seed)
     {
-        var n = outcomes.Length;
-        var interruptions = new double[n];
-        var ettr = new double[n];
-        double checkpoint = 0, lost = 0, restart = 0, wait = 0, absorbed = 0, survived24 = 0;
-        long events = 0;
-        for (var i = 0; i < n; i++)
+        var n = interruptions.Length;
+        var total = default(ChunkSums);
+        foreach (var c in chunks)
         {
-            ref readonly var o = ref outcomes[i];
-            interruptions[i] = o.Interruptions;
-            ettr[i] = o.UsefulHours / plan.HorizonHours;
-            checkpoint += o.CheckpointHours;
-            lost += o.LostWorkHours;
-            restart += o.RestartHours;
-            wait += o.WaitHours;
-            absorbed += o.AbsorbedFailures;
-            survived24 += o.FirstInterruptionHours > 24 ? 1 : 0;
-            events += o.Events;
+            total.Add(c);
         }
 
         var (interruptionsMean, interruptionsSe) = MeanAndStdError(interruptions);
@@ -161,13 +185,13 @@ public static class ReliabilitySimulation
             EttrP5 = MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(ettr, 0.05),
             EttrP95 = MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(ettr, 0.95),
             LostAcceleratorHoursMean = (1 - ettrMean) * plan.HorizonHours * model.JobAccelerators,
-            CheckpointHoursMean = checkpoint / n,
-            LostWorkHoursMean = lost / n,
-            RestartHoursMean = restart / n,
-            WaitHoursMean = wait / n,
-            AbsorbedFailuresMean = absorbed / n,
-            PNoInterruption24h = survived24 / n,
-            Events = events,
+            CheckpointHoursMean = total.CheckpointHours / n,
+            LostWorkHoursMean = total.LostWorkHours / n,
+            RestartHoursMean = total.RestartHours / n,
+            WaitHoursMean = total.WaitHours / n,
+            AbsorbedFailuresMean = (double)total.AbsorbedFailures / n,
+            PNoInterruption24h = (double)total.Survived24h / n,
+            Events = total.Events,
         };
     }
 
@@ -178,12 +202,12 @@ public static class ReliabilitySimulation
     }
 }
 
-/// <summary>What one trial measured.</summary>
+/// <summary>What one trial measured. Counters are 64-bit: one trial of an absurd input can see billions of failures.</summary>
 internal struct TrialOutcome
 {
-    public int Interruptions;
-    public int AbsorbedFailures;
-    public int Events;
+    public long Interruptions;
+    public long AbsorbedFailures;
+    public long Events;
     public double UsefulHours;
     public double CheckpointHours;
     public double LostWorkHours;
@@ -192,51 +216,184 @@ internal struct TrialOutcome
     public double FirstInterruptionHours;
 }
 
+/// <summary>Sums over a chunk of trials (and over chunks); counters add with overflow checks.</summary>
+internal struct ChunkSums
+{
+    public long AbsorbedFailures;
+    public long Events;
+    public long Survived24h;
+    public double CheckpointHours;
+    public double LostWorkHours;
+    public double RestartHours;
+    public double WaitHours;
+
+    public void Add(in TrialOutcome o)
+    {
+        AbsorbedFailures = checked(AbsorbedFailures + o.AbsorbedFailures);
+        Events = checked(Events + o.Events);
+        Survived24h += o.FirstInterruptionHours > 24 ? 1 : 0;
+        CheckpointHours += o.CheckpointHours;
+        LostWorkHours += o.LostWorkHours;
+        RestartHours += o.RestartHours;
+        WaitHours += o.WaitHours;
+    }
+
+    public void Add(in ChunkSums c)
+    {
+        AbsorbedFailures = checked(AbsorbedFailures + c.AbsorbedFailures);
+        Events = checked(Events + c.Events);
+        Survived24h += c.Survived24h;
+        CheckpointHours += c.CheckpointHours;
+        LostWorkHours += c.LostWorkHours;
+        RestartHours += c.RestartHours;
+        WaitHours += c.WaitHours;
+    }
+}
+
 /// <summary>A failure event: when, and which term.</summary>
 internal readonly record struct FailureEvent(double Time, int Term) : IComparable<FailureEvent>
 {
     public int CompareTo(FailureEvent other) => Time.CompareTo(other.Time);
 }
 
-/// <summary>Per-thread buffers reused across trials, so the trial loop does not allocate.</summary>
+/// <summary>Per-thread buffers reused across trials, so the trial loop does not allocate; both are bounded.</summary>
 internal sealed class TrialWorkspace
 {
     public FailureEvent[] Scheduled = new FailureEvent[256];
     public int ScheduledCount;
+
+    // Return times of nodes under repair. Returned nodes are collected lazily, so once the first spares are used up
+    // nearly every failure looks for the earliest return. With the few nodes a real cluster has in repair a linear scan
+    // is fastest (a heap's unpredictable branches cost 40 % of the whole loop on llama3-405b-16k); past HeapFrom nodes
+    // the array becomes a binary min-heap for the rest of the trial, so an absurd input costs O(log n) per failure.
+    private const int HeapFrom = 1024;
+
     public double[] Returns = new double[256];
     public int ReturnCount;
+    private bool isHeap;
 
-    public void Schedule(FailureEvent e)
+    /// <summary>Empties the nodes under repair, for a new trial.</summary>
+    public void ResetReturns()
+    {
+        ReturnCount = 0;
+        isHeap = false;
+    }
+
+    /// <summary>Holds a failure drawn ahead; false when the trial already holds <see cref="SimulationWork.MaxHeldFailuresPerTrial"/>.</summary>
+    public bool Schedule(FailureEvent e)
     {
         if (ScheduledCount == Scheduled.Length)
         {
-            Array.Resize(ref Scheduled, Scheduled.Length * 2);
+            if (Scheduled.Length >= SimulationWork.MaxHeldFailuresPerTrial)
+            {
+                return false;
+            }
+
+            Array.Resize(ref Scheduled, Math.Min(Scheduled.Length * 2, SimulationWork.MaxHeldFailuresPerTrial));
         }
 
         Scheduled[ScheduledCount++] = e;
+        return true;
     }
 
     /// <summary>
-    /// Adds the time a node under repair returns. Return times are kept unsorted: most of the time spares are
-    /// plentiful and nobody asks when the next one comes back, so the list is only searched when spares run short
-    /// (or compacted when it fills).
+    /// Adds the time a node under repair returns. Nodes back by <paramref name="now"/> are only collected (into
+    /// <paramref name="spares"/>) when spares run short or the array fills; false when
+    /// <see cref="SimulationWork.MaxNodesInRepair"/> nodes are still under repair.
     /// </summary>
-    public void AddReturn(double time, double now, ref int spares)
+    public bool AddReturn(double time, double now, ref int spares)
     {
         if (ReturnCount == Returns.Length)
         {
-            spares += CollectReturned(now);
+            spares += CompactReturned(now);
             if (ReturnCount == Returns.Length)
             {
-                Array.Resize(ref Returns, Returns.Length * 2);
+                if (Returns.Length >= SimulationWork.MaxNodesInRepair)
+                {
+                    return false;
+                }
+
+                Array.Resize(ref Returns, Math.Min(Returns.Length * 2, SimulationWork.MaxNodesInRepair));
             }
         }
 
-        Returns[ReturnCount++] = time;
+        var i = ReturnCount++;
+        if (!isHeap && ReturnCount > HeapFrom)
+        {
+            Returns[i] = time;
+            Heapify();
+            isHeap = true;
+            return true;
+        }
+
+        if (isHeap)
+        {
+            while (i > 0)
+            {
+                var parent = (i - 1) / 2;
+                if (Returns[parent] <= time)
+                {
+                    break;
+                }
+
+                Returns[i] = Returns[parent];
+                i = parent;
+            }
+        }
+
+        Returns[i] = time;
+        return true;
     }
 
     /// <summary>Removes every node back by <paramref name="now"/> and says how many there were.</summary>
     public int CollectReturned(double now)
+    {
+        if (!isHeap)
+        {
+            return CompactReturned(now);
+        }
+
+        var returned = 0;
+        while (ReturnCount > 0 && Returns[0] <= now)
+        {
+            TakeEarliest();
+            returned++;
+        }
+
+        return returned;
+    }
+
+    /// <summary>Removes and returns the earliest return time.</summary>
+    public double TakeEarliest()
+    {
+        if (!isHeap)
+        {
+            var best = 0;
+            for (var i = 1; i < ReturnCount; i++)
+            {
+                if (Returns[i] < Returns[best])
+                {
+                    best = i;
+                }
+            }
+
+            var time = Returns[best];
+            Returns[best] = Returns[--ReturnCount];
+            return time;
+        }
+
+        var top = Returns[0];
+        var last = Returns[--ReturnCount];
+        if (ReturnCount > 0)
+        {
+            SiftDown(0, last);
+        }
+
+        return top;
+    }
+
+    /// <summary>The same as <see cref="CollectReturned"/> in one pass, O(n): for a short list, or a full one where most nodes are usually back.</summary>
+    private int CompactReturned(double now)
     {
         var kept = 0;
         for (var i = 0; i < ReturnCount; i++)
@@ -249,23 +406,48 @@ internal sealed class TrialWorkspace
 
         var returned = ReturnCount - kept;
         ReturnCount = kept;
+        if (isHeap)
+        {
+            Heapify();
+        }
+
         return returned;
     }
 
-    /// <summary>Removes and returns the earliest return time.</summary>
-    public double TakeEarliest()
+    /// <summary>Builds the heap bottom-up, O(n).</summary>
+    private void Heapify()
     {
-        var best = 0;
-        for (var i = 1; i < ReturnCount; i++)
+        for (var i = ReturnCount / 2 - 1; i >= 0; i--)
         {
-            if (Returns[i] < Returns[best])
+            SiftDown(i, Returns[i]);
+        }
+    }
+
+    /// <summary>Places <paramref name="value"/> at or below slot <paramref name="i"/> of the heap.</summary>
+    private void SiftDown(int i, double value)
+    {
+        while (true)
+        {
+            var child = 2 * i + 1;
+            if (child >= ReturnCount)
             {
-                best = i;
+                break;
             }
+
+            if (child + 1 < ReturnCount && Returns[child + 1] < Returns[child])
+            {
+                child++;
+            }
+
+            if (Returns[child] >= value)
+            {
+                break;
+            }
+
+            Returns[i] = Returns[child];
+            i = child;
         }
 
-        var time = Returns[best];
-        Returns[best] = Returns[--ReturnCount];
-        return time;
+        Returns[i] = value;
     }
 }

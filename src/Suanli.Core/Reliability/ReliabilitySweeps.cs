@@ -96,8 +96,41 @@ public sealed record IntervalSearchResult(double IntervalMinutes, double Ettr, d
 /// <summary>Searches the checkpoint interval on the simulation itself (same seed at every interval, so differences are not noise).</summary>
 public static class CheckpointIntervalSearch
 {
+    // Golden section on ln τ over [Daly/8, Daly×8] until the bracket is narrower than this (1 % in τ).
+    private const double Tolerance = 0.01;
+
+    private static readonly double Phi = (Math.Sqrt(5) - 1) / 2;
+
+    /// <summary>
+    /// Simulations the search runs: two to start, one per narrowing of the bracket, and two more at Daly's and
+    /// Young's intervals for comparison (17), whatever the model; for estimating the work before it starts.
+    /// </summary>
+    public static int PlannedEvaluations
+    {
+        get
+        {
+            double a = Math.Log(1.0 / 8), b = Math.Log(8.0);
+            var n = 0;
+            while (b - a > Tolerance)
+            {
+                b = a + Phi * (b - a);
+                n++;
+            }
+
+            return 2 + n + 2;
+        }
+    }
+
     /// <summary>Golden-section search on ln τ between Daly/8 and Daly×8.</summary>
-    public static IntervalSearchResult Run(TrainingReliability model, int trials, ulong seed, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
+    /// <param name="model">The job.</param>
+    /// <param name="trials">Trials of each simulation.</param>
+    /// <param name="seed">Seed of every simulation.</param>
+    /// <param name="maxDegreeOfParallelism">Threads.</param>
+    /// <param name="cancellationToken">Stops the search.</param>
+    /// <param name="progress">Receives the trials completed so far over all the search's simulations.</param>
+    /// <param name="maxEvents">Failure events each simulation may process (see <see cref="ReliabilitySimulation.Run"/>).</param>
+    public static IntervalSearchResult Run(TrainingReliability model, int trials, ulong seed, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default,
+        IProgress<long>? progress = null, long maxEvents = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(model);
         var closed = ClosedForms.For(model);
@@ -111,32 +144,39 @@ public static class CheckpointIntervalSearch
         var evaluations = 0;
         double Ettr(double minutes)
         {
+            var offset = (long)evaluations * trials;
             evaluations++;
-            return ReliabilitySimulation.Run(model, trials, seed, minutes, null, maxDegreeOfParallelism, cancellationToken).EttrMean;
+            var step = progress is null ? null : new Progress(done => progress.Report(offset + done));
+            return ReliabilitySimulation.Run(model, trials, seed, minutes, step, maxDegreeOfParallelism, cancellationToken, maxEvents).EttrMean;
         }
 
-        var phi = (Math.Sqrt(5) - 1) / 2;
         double a = Math.Log(daly / 8), b = Math.Log(daly * 8);
-        var c = b - phi * (b - a);
-        var d = a + phi * (b - a);
+        var c = b - Phi * (b - a);
+        var d = a + Phi * (b - a);
         double fc = Ettr(Math.Exp(c)), fd = Ettr(Math.Exp(d));
-        while (b - a > 0.01)
+        while (b - a > Tolerance)
         {
             if (fc >= fd)
             {
                 (b, d, fd) = (d, c, fc);
-                c = b - phi * (b - a);
+                c = b - Phi * (b - a);
                 fc = Ettr(Math.Exp(c));
             }
             else
             {
                 (a, c, fc) = (c, d, fd);
-                d = a + phi * (b - a);
+                d = a + Phi * (b - a);
                 fd = Ettr(Math.Exp(d));
             }
         }
 
         var best = fc >= fd ? (Math.Exp(c), fc) : (Math.Exp(d), fd);
         return new IntervalSearchResult(best.Item1, best.Item2, daly, Ettr(daly), young, Ettr(young), evaluations);
+    }
+
+    /// <summary>Forwards progress on the calling thread.</summary>
+    private sealed class Progress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 }

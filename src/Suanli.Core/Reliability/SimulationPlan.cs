@@ -26,14 +26,18 @@ internal sealed class SimulationPlan
 
     // Weibull terms: each unit renews on failure (the slot gets a new unit at age 0).
     private readonly int[] weibullTerm;
-    private readonly int[] weibullUnits;
+    private readonly long[] weibullUnits;
     private readonly double[] weibullScale;
     private readonly double[] weibullInverseShape;
     private readonly double[] weibullPHorizon;
     private readonly double[] weibullLogSurvive;
 
-    public SimulationPlan(TrainingReliability model, double tauHours)
+    // A trial stops with SimulationLimitException past this many events (the run's whole budget).
+    private readonly long maxTrialEvents;
+
+    public SimulationPlan(TrainingReliability model, double tauHours, long maxTrialEvents = long.MaxValue)
     {
+        this.maxTrialEvents = maxTrialEvents;
         horizon = model.HorizonHours;
         tau = tauHours;
         checkpoint = model.CheckpointBlockingMinutes / 60;
@@ -59,11 +63,13 @@ internal sealed class SimulationPlan
             .Where(x => x.Term.Distribution == FailureDistribution.Weibull && x.Term.Units > 0)
             .ToList();
         weibullTerm = [.. weibull.Select(x => x.Index)];
-        weibullUnits = [.. weibull.Select(x => (int)Math.Round(x.Term.Units))];
+        weibullUnits = [.. weibull.Select(x => (long)Math.Round(x.Term.Units))];
         weibullScale = [.. weibull.Select(x => x.Term.MtbfHours / MathNet.Numerics.SpecialFunctions.Gamma(1 + 1 / x.Term.WeibullShape))];
         weibullInverseShape = [.. weibull.Select(x => 1 / x.Term.WeibullShape)];
-        weibullPHorizon = [.. weibull.Select((x, i) => -double.ExpM1(-Math.Pow(horizon / weibullScale[i], x.Term.WeibullShape)))];
-        weibullLogSurvive = [.. weibullPHorizon.Select(p => Math.Log(1 - p))];
+
+        // ln S(T) = −(T/η)^k exactly; P(fail within T) = 1 − S(T) without cancellation for very reliable units.
+        weibullLogSurvive = [.. weibull.Select((x, i) => -Math.Pow(horizon / weibullScale[i], x.Term.WeibullShape))];
+        weibullPHorizon = [.. weibullLogSurvive.Select(l => -ReliabilityMath.ExpM1(l))];
     }
 
     public double HorizonHours => horizon;
@@ -73,7 +79,7 @@ internal sealed class SimulationPlan
     public TrialOutcome RunTrial(ref Xoshiro256StarStar rng, TrialWorkspace ws)
     {
         ws.ScheduledCount = 0;
-        ws.ReturnCount = 0;
+        ws.ResetReturns();
         ScheduleWeibullFailures(ref rng, ws);
         ws.Scheduled.AsSpan(0, ws.ScheduledCount).Sort();
         var scheduled = ws.Scheduled;
@@ -99,7 +105,7 @@ internal sealed class SimulationPlan
             Run(ref o, eventTime - runningSince, atHorizon: false);
             var failedAt = eventTime;
             o.Interruptions++;
-            o.Events++;
+            CountEvent(ref o, eventTerm);
             if (failedAt < o.FirstInterruptionHours)
             {
                 o.FirstInterruptionHours = failedAt;
@@ -114,7 +120,7 @@ internal sealed class SimulationPlan
                 while (eventTime < waitEnd && eventTime < horizon)
                 {
                     o.AbsorbedFailures++;
-                    o.Events++;
+                    CountEvent(ref o, eventTerm);
                     waitEnd = Math.Max(waitEnd, eventTime + Recover(eventTerm, eventTime, ref rng, ws, ref spares));
                     Advance(ref rng);
                 }
@@ -133,7 +139,7 @@ internal sealed class SimulationPlan
                     // The restart itself is interrupted: another interruption, and recovery begins again.
                     o.RestartHours += eventTime - waitEnd;
                     o.Interruptions++;
-                    o.Events++;
+                    CountEvent(ref o, eventTerm);
                     failedAt = eventTime;
                     waitEnd = failedAt + Recover(eventTerm, failedAt, ref rng, ws, ref spares);
                     Advance(ref rng);
@@ -182,12 +188,33 @@ internal sealed class SimulationPlan
         }
     }
 
+    private void CountEvent(ref TrialOutcome o, int term)
+    {
+        if (++o.Events > maxTrialEvents)
+        {
+            Limit(SimulationLimitKind.Events, term, maxTrialEvents);
+        }
+    }
+
+    // Throws from a separate method so that the hot loop stays small enough to inline and register-allocate well.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Limit(SimulationLimitKind kind, int term, long limit) => throw new SimulationLimitException(kind, term, limit);
+
     /// <summary>Accounts a stretch of running: whole checkpoint cycles at once, then the cycle in progress.</summary>
     private void Run(ref TrialOutcome o, double elapsed, bool atHorizon)
     {
         if (cycle <= 0)
         {
             o.UsefulHours += elapsed;
+            return;
+        }
+
+        if (elapsed > cycle * 1e15)
+        {
+            // More than 10^15 cycles (an interval of a few nanoseconds): the partial cycle is below rounding, so the
+            // stretch splits by the duty cycle; counting cycles would overflow or lose every digit.
+            o.UsefulHours += elapsed * (tau / cycle);
+            o.CheckpointHours += elapsed * (checkpoint / cycle);
             return;
         }
 
@@ -222,7 +249,10 @@ internal sealed class SimulationPlan
                 var lost = nodesLost[term];
                 for (var i = 0; i < lost; i++)
                 {
-                    ws.AddReturn(time + Repair(term, ref rng), time, ref spares);
+                    if (!ws.AddReturn(time + Repair(term, ref rng), time, ref spares))
+                    {
+                        Limit(SimulationLimitKind.NodesInRepair, term, SimulationWork.MaxNodesInRepair);
+                    }
                 }
 
                 spares -= lost;
@@ -310,16 +340,20 @@ internal sealed class SimulationPlan
             while (true)
             {
                 var skip = p >= 1 ? 0 : Math.Floor(Math.Log(rng.NextOpenClosed()) / weibullLogSurvive[w]);
-                unit += (long)Math.Min(skip, int.MaxValue) + 1;
+                unit += (long)Math.Min(skip, long.MaxValue / 4) + 1;
                 if (unit >= weibullUnits[w])
                 {
                     break;
                 }
 
-                var t = scale * Math.Pow(-Math.Log(1 - rng.NextDouble() * p), inverseShape);
+                var t = scale * Math.Pow(-ReliabilityMath.Log1P(-rng.NextDouble() * p), inverseShape);
                 while (t < horizon)
                 {
-                    ws.Schedule(new FailureEvent(t, weibullTerm[w]));
+                    if (!ws.Schedule(new FailureEvent(t, weibullTerm[w])))
+                    {
+                        Limit(SimulationLimitKind.HeldFailures, weibullTerm[w], SimulationWork.MaxHeldFailuresPerTrial);
+                    }
+
                     t += scale * Math.Pow(-Math.Log(rng.NextOpenClosed()), inverseShape);
                 }
             }

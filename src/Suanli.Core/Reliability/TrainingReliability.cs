@@ -1,6 +1,10 @@
 namespace Suanli.Core.Reliability;
 
-/// <summary>What a component count is counted per.</summary>
+/// <summary>
+/// What a component count is counted per. There is deliberately no "once per job": software faults, collective
+/// time-outs and dependency failures happen on some rank of the job, so they too grow with its size and are counted
+/// per node (or per accelerator).
+/// </summary>
 public enum CountBasis
 {
     /// <summary>Per accelerator in the job.</summary>
@@ -12,11 +16,8 @@ public enum CountBasis
     /// <summary>Per rack holding the job's nodes.</summary>
     Rack,
 
-    /// <summary>Per site the job spans.</summary>
+    /// <summary>Per site the job spans (site-level equipment: it is there whatever the job's size).</summary>
     Site,
-
-    /// <summary>Once for the whole job (software, the job's own collectives).</summary>
-    Job,
 }
 
 /// <summary>Time-to-failure distribution of one unit.</summary>
@@ -169,6 +170,9 @@ public sealed record TrainingReliability
     /// <summary>Length of the period studied, days.</summary>
     public required double HorizonDays { get; init; }
 
+    /// <summary>The published failure log the rates were derived from, if the scenario names one.</summary>
+    public ReliabilityCalibration? Calibration { get; init; }
+
     /// <summary>Nodes the job uses.</summary>
     public int JobNodes => (JobAccelerators + AcceleratorsPerNode - 1) / AcceleratorsPerNode;
 
@@ -205,6 +209,6 @@ public sealed record TrainingReliability
         CountBasis.Node => JobNodes,
         CountBasis.Rack => JobRacks,
         CountBasis.Site => Sites,
-        _ => 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "unknown count basis"),
     };
 }

@@ -12,6 +12,15 @@ public static class DiagnosticCodes
     /// <summary>The file cannot be opened.</summary>
     public const string FileNotFound = "SL0003";
 
+    /// <summary>The file is larger than a scenario can be.</summary>
+    public const string FileTooLarge = "SL0004";
+
+    /// <summary>The file is not UTF-8 text.</summary>
+    public const string NotUtf8 = "SL0005";
+
+    /// <summary>More problems than are worth printing; the rest are counted.</summary>
+    public const string TooManyProblems = "SL0006";
+
     /// <summary>A key the schema does not know.</summary>
     public const string UnknownKey = "SL0101";
 
@@ -47,4 +56,7 @@ public static class DiagnosticCodes
 
     /// <summary>An unknown preset name.</summary>
     public const string UnknownPreset = "SL0401";
+
+    /// <summary>A command-line option or argument that cannot be read, or a usage error.</summary>
+    public const string Usage = "SL0501";
 }

@@ -66,6 +66,7 @@ internal sealed class YamlBinder
                 var key = (keyNode as YamlScalarNode)?.Value;
                 if (key is null)
                 {
+                    // SafeYaml refuses keys that are not scalars; a null one (written '? ') lands here.
                     Error(DiagnosticCodes.WrongType, At(keyNode), path, "a key must be a plain name", "names: " + string.Join(", ", fields.Select(f => f.Key)));
                     continue;
                 }
@@ -74,7 +75,7 @@ internal sealed class YamlBinder
                 {
                     var suggestion = Suggest(key, fields.Select(f => f.Key));
                     Error(DiagnosticCodes.UnknownKey, At(keyNode), Join(path, key),
-                        $"unknown key '{key}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"),
+                        $"unknown key '{Diagnostic.Shown(key)}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"),
                         string.Join(", ", fields.Select(f => f.Key)));
                     continue;
                 }
@@ -173,25 +174,25 @@ internal sealed class YamlBinder
         var at = parent;
         if (overrides.TryGetValue(path, out var entry))
         {
-            // --set path=[a, b]: the value is read as a YAML flow sequence.
+            // --set path=[a, b]: the value is read as a YAML flow sequence, with the same guards as a file.
             overrides[path] = (entry.Override, true);
             at = entry.Override.Location;
-            try
+            var problems = new List<Diagnostic>();
+            var stream = SafeYaml.Load(entry.Override.Value, at.File, problems, path, columnOffset: at.Column - 1, subject: "the value", allowedYaml: field.AllowedText);
+            child = stream is { Documents.Count: 1 } ? stream.Documents[0].RootNode : null;
+            if (problems.Count > 0)
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(entry.Override.Value));
-                child = stream.Documents.Count == 1 ? stream.Documents[0].RootNode : null;
-            }
-            catch (YamlException)
-            {
-                child = null;
+                Diagnostics.AddRange(problems);
+                return null;
             }
 
             if (child is not YamlSequenceNode)
             {
-                Error(DiagnosticCodes.WrongType, at, path, $"expected a list such as [a, b], got '{entry.Override.Value}'", field.AllowedText);
+                Error(DiagnosticCodes.WrongType, at, path, $"expected a list such as [a, b], got '{Diagnostic.Shown(entry.Override.Value)}'", field.AllowedText);
                 return null;
             }
+
+            Locations[path] = at;
         }
 
         if (child is null || IsNull(child))
@@ -327,6 +328,10 @@ internal sealed class YamlBinder
                 case "value":
                     found = valueNode;
                     break;
+                case "source" when valueNode is YamlScalarNode s && ControlCharacter(s.Value ?? string.Empty) is { } control:
+                    Error(DiagnosticCodes.WrongType, At(valueNode), path + ".source", $"the text holds the control character {control}", AllowedText);
+                    ok = false;
+                    break;
                 case "source" when valueNode is YamlScalarNode s:
                     source = s.Value;
                     break;
@@ -335,7 +340,7 @@ internal sealed class YamlBinder
                     ok = false;
                     break;
                 default:
-                    Error(DiagnosticCodes.UnknownKey, At(keyNode), $"{path}.{key}", $"unknown key '{key}' in a sourced value", string.Join(", ", SourcedKeys));
+                    Error(DiagnosticCodes.UnknownKey, At(keyNode), $"{path}.{key}", $"unknown key '{Diagnostic.Shown(key)}' in a sourced value", string.Join(", ", SourcedKeys));
                     ok = false;
                     break;
             }
@@ -357,6 +362,12 @@ internal sealed class YamlBinder
         switch (field.Kind)
         {
             case FieldKind.Text:
+                if (ControlCharacter(text) is { } control)
+                {
+                    Error(DiagnosticCodes.WrongType, at, path, $"the text holds the control character {control}", AllowedText);
+                    return null;
+                }
+
                 return text;
             case FieldKind.Boolean:
                 if (!quoted && bool.TryParse(trimmed, out var b))
@@ -364,7 +375,7 @@ internal sealed class YamlBinder
                     return b;
                 }
 
-                Error(DiagnosticCodes.WrongType, at, path, $"expected true or false, got '{text}'", field.AllowedText);
+                Error(DiagnosticCodes.WrongType, at, path, $"expected true or false, got '{Diagnostic.Shown(text)}'", field.AllowedText);
                 return null;
             case FieldKind.Choice:
                 var match = Enum.GetNames(field.ValueType)
@@ -376,7 +387,7 @@ internal sealed class YamlBinder
 
                 var suggestion = Suggest(trimmed, field.Choices);
                 Error(DiagnosticCodes.UnknownChoice, at, path,
-                    $"'{text}' is not one of the choices" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"), field.AllowedText);
+                    $"'{Diagnostic.Shown(text)}' is not one of the choices" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"), field.AllowedText);
                 return null;
             case FieldKind.Number:
             case FieldKind.Integer:
@@ -390,7 +401,7 @@ internal sealed class YamlBinder
     {
         if (quoted)
         {
-            Error(DiagnosticCodes.WrongType, at, path, $"expected {Article(field)}, got the quoted text \"{text}\"", field.AllowedText);
+            Error(DiagnosticCodes.WrongType, at, path, $"expected {Article(field)}, got the quoted text \"{Diagnostic.Shown(text)}\"", field.AllowedText);
             return null;
         }
 
@@ -401,33 +412,16 @@ internal sealed class YamlBinder
             return double.NaN;
         }
 
-        if (lower is ".nan" or "nan" or ".inf" or "+.inf" or "-.inf" or "inf" or "-inf" or "+inf" or "infinity" or "-infinity" or "+infinity")
+        var problem = NumberText.TryParse(text, Article(field), out var number, out var message);
+        if (problem != NumberProblem.None)
         {
-            Error(DiagnosticCodes.NotFinite, at, path, $"'{text}' is not a finite number", field.AllowedText);
-            return null;
-        }
-
-        if (text.EndsWith('%'))
-        {
-            Error(DiagnosticCodes.WrongType, at, path, $"'{text}' is a percentage; write fractions as decimals (35% is 0.35)", field.AllowedText);
-            return null;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            Error(DiagnosticCodes.WrongType, at, path, $"expected {Article(field)}, got '{text}'", field.AllowedText);
-            return null;
-        }
-
-        if (!double.IsFinite(number))
-        {
-            Error(DiagnosticCodes.NotFinite, at, path, $"'{text}' is not a finite number", field.AllowedText);
+            Error(problem == NumberProblem.NotFinite ? DiagnosticCodes.NotFinite : DiagnosticCodes.WrongType, at, path, message!, field.AllowedText);
             return null;
         }
 
         if (field.Kind == FieldKind.Integer && (number != Math.Floor(number) || Math.Abs(number) > int.MaxValue))
         {
-            Error(DiagnosticCodes.WrongType, at, path, $"expected a whole number, got '{text}'", field.AllowedText);
+            Error(DiagnosticCodes.WrongType, at, path, $"expected a whole number, got '{Diagnostic.Shown(text)}'", field.AllowedText);
             return null;
         }
 
@@ -442,7 +436,7 @@ internal sealed class YamlBinder
                 "fraction" when number > 1 => " (fractions are written 0–1: 35% is 0.35)",
                 _ => string.Empty,
             };
-            Error(DiagnosticCodes.OutOfRange, at, path, $"{text} is outside {field.RangeText}{why}", field.AllowedText);
+            Error(DiagnosticCodes.OutOfRange, at, path, $"{Diagnostic.Shown(text)} is outside {field.RangeText}{why}", field.AllowedText);
             return null;
         }
 
@@ -465,8 +459,8 @@ internal sealed class YamlBinder
         var suggestion = Suggest(path, known);
         var section = known.Where(k => k.StartsWith(path + ".", StringComparison.Ordinal)).ToList();
         var message = section.Count > 0
-            ? $"'{path}' is a section; set one of its values"
-            : $"unknown path '{path}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
+            ? $"'{Diagnostic.Shown(path)}' is a section; set one of its values"
+            : $"unknown path '{Diagnostic.Shown(path)}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
         var allowed = section.Count > 0 ? string.Join(", ", section) : "a value path such as site.vacancy; see docs/scenario-reference.md";
         return new Diagnostic(Severity.Error, DiagnosticCodes.SetUnknownPath, o.Location.File, 1, 1, path, message, allowed);
     }
@@ -494,6 +488,25 @@ internal sealed class YamlBinder
     private void Error(string code, SourceLocation at, string path, string message, string? allowed) =>
         Diagnostics.Add(new Diagnostic(Severity.Error, code, at.File, at.Line, at.Column, path, message, allowed));
 
+    private const string AllowedText = "text without control characters (line breaks and tabs are fine)";
+
+    /// <summary>
+    /// The first control character other than a line break or tab, as U+XXXX, or null. Text is printed in tables and
+    /// titles, where an escape sequence or a carriage return would redraw the user's terminal.
+    /// </summary>
+    private static string? ControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not '\n' and not '\t')
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
+            }
+        }
+
+        return null;
+    }
+
     private static (string Text, bool Quoted) Unquote(string raw)
     {
         if (raw.Length >= 2 && ((raw[0] == '"' && raw[^1] == '"') || (raw[0] == '\'' && raw[^1] == '\'')))
@@ -512,7 +525,7 @@ internal sealed class YamlBinder
     {
         YamlMappingNode => "a section of keys",
         YamlSequenceNode => "a list",
-        YamlScalarNode s => $"'{s.Value}'",
+        YamlScalarNode s => $"'{Diagnostic.Shown(s.Value)}'",
         _ => "something else",
     };
 
@@ -532,8 +545,15 @@ internal sealed class YamlBinder
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var limit = Math.Max(2, wrong.Length / 3);
         foreach (var candidate in known)
         {
+            // The distance is at least the difference in length: skip hopeless candidates (and a huge hostile name).
+            if (Math.Abs(wrong.Length - candidate.Length) > limit)
+            {
+                continue;
+            }
+
             var d = EditDistance(wrong.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (d < bestDistance)
             {
@@ -541,7 +561,7 @@ internal sealed class YamlBinder
             }
         }
 
-        return best is not null && bestDistance <= Math.Max(2, wrong.Length / 3) ? best : null;
+        return best is not null && bestDistance <= limit ? best : null;
     }
 
     private static int EditDistance(string a, string b)

@@ -73,7 +73,7 @@ public sealed class SiteDto
     [Field("Share of the design facility overhead (designPue − 1) that does not fall with IT load; PUE(u) = 1 + k + f/u.", Unit = "fraction", Required = true, Min = 0, Max = 1)]
     public double? PueFixedShare { get; set; }
 
-    [Field("Average power draw of leased capacity as a share of the leased kW.", Unit = "fraction", Required = true, Min = 0, MinExclusive = true, Max = 1)]
+    [Field("Average power draw of leased capacity as a share of the leased kW (at least 1 %: a hall whose tenants draw less is not run as a data center).", Unit = "fraction", Required = true, Min = 0.01, Max = 1)]
     public double? LoadFactor { get; set; }
 
     [Field("Electricity price paid by the site.", Unit = "currency/kWh", Required = true, Min = 0, MinExclusive = true, Max = 20)]

@@ -25,6 +25,44 @@ public sealed class TrainingDto
 
     [Field("Length of the period studied.", Unit = "days", Required = true, Min = 0, MinExclusive = true, Max = 3650)]
     public double? HorizonDays { get; set; }
+
+    [Field("The published failure log the component rates were derived from: checked against the model, and a warning when the job is resized more than 4x from it.", WhenAbsent = "no calibration check or warning")]
+    public CalibrationDto? Calibration { get; set; }
+}
+
+/// <summary><c>training.calibration</c>.</summary>
+public sealed class CalibrationDto
+{
+    [Field("Name of the failure log (the run or cluster it comes from).", Required = true)]
+    public string? Name { get; set; }
+
+    [Field("Accelerators of the job the failures were counted on.", Unit = "accelerators", Required = true, Min = 1, Max = 10_000_000)]
+    public int? JobAccelerators { get; set; }
+
+    [Field("Days the published count covers.", Unit = "days", Required = true, Min = 0, MinExclusive = true, Max = 3650)]
+    public double? Days { get; set; }
+
+    [Field("Interruptions the log reports over those days on that job.", Unit = "interruptions", Required = true, Min = 0, MinExclusive = true, Max = 100_000_000)]
+    public double? Interruptions { get; set; }
+}
+
+/// <summary>What a component count is per, as written in a scenario.</summary>
+public enum ComponentBasis
+{
+    /// <summary>Per accelerator.</summary>
+    Accelerator,
+
+    /// <summary>Per node.</summary>
+    Node,
+
+    /// <summary>Per rack.</summary>
+    Rack,
+
+    /// <summary>Per site.</summary>
+    Site,
+
+    /// <summary>Refused: kept only so that old scenarios get an error that says how to convert them.</summary>
+    Job,
 }
 
 /// <summary><c>training.cluster</c>.</summary>
@@ -110,8 +148,8 @@ public sealed class ComponentDto
     [Field("Name, unique in the list.", Required = true)]
     public string? Name { get; set; }
 
-    [Field("What the count is per: accelerator, node, rack, site or job.", Required = true)]
-    public CountBasis? Per { get; set; }
+    [Field("What the count is per: accelerator, node, rack or site. `job` is refused: a failure counted once per job did not grow with the job; a rate measured on a whole job of N nodes is per: node with N times its MTBF.", Required = true)]
+    public ComponentBasis? Per { get; set; }
 
     [Field("Units of this type per `per` (fractional for shared parts, exponential only).", Unit = "units", Default = "1", Min = 0, MinExclusive = true, Max = 1_000_000)]
     public double? CountPerUnit { get; set; }

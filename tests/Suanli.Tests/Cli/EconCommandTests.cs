@@ -204,6 +204,9 @@ public class EconCommandTests
     [InlineData("site.terminalValue", "us-2025", "site.terminalValue=gordon")]
     [InlineData("site.pueCap", "us-2025", "site.pueCap=0.9")]
     [InlineData("site.capexEscalation", "us-2025", "site.capexEscalation=0.9")]
+    [InlineData("site.loadFactor", "cn-2025-essay", "site.loadFactor=1e-310")]
+    [InlineData("site.loadFactor", "cn-2025-essay", "site.loadFactor=0.001")]
+    [InlineData("site.vacancy", "cn-2025-essay", "site.vacancy=4.9e-324")]
     public void Bad_site_input_exits_2_naming_the_field(string field, string preset, params string[] sets)
     {
         var args = new List<string> { "econ", "--preset", preset };

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Suanli.Cli;
+using Suanli.Cli.Commands;
 
 namespace Suanli.Tests.Cli;
 
@@ -73,18 +76,127 @@ public class ReliabilityCommandTests
     }
 
     [Theory]
-    [InlineData("reliability", "--preset", "llama3-405b-16k", "--trials", "-5")]
-    [InlineData("reliability", "--preset", "llama3-405b-16k", "--sweep", "planets")]
-    [InlineData("reliability", "--preset", "llama3-405b-16k", "--optimize-interval")]
-    [InlineData("reliability", "--preset", "llama3-405b-16k", "--optimize-interval", "--trials", "10", "--set", "training.checkpoint.blockingMinutes=0")]
-    [InlineData("reliability", "--preset", "cn-2025-essay")]
-    [InlineData("econ", "--preset", "llama3-405b-16k")]
-    [InlineData("reliability", "--preset", "llama3-405b-16k", "--set", "training.sites.distanceKm=-1")]
-    public void Bad_input_is_exit_2(params string[] args)
+    [InlineData("--trials", "reliability", "--preset", "llama3-405b-16k", "--trials", "-5")]
+    [InlineData("--trials", "reliability", "--preset", "llama3-405b-16k", "--trials", "10000001")]
+    [InlineData("--threads", "reliability", "--preset", "llama3-405b-16k", "--threads", "0")]
+    [InlineData("--sweep", "reliability", "--preset", "llama3-405b-16k", "--sweep", "planets")]
+    [InlineData("--max-events", "reliability", "--preset", "llama3-405b-16k", "--trials", "10", "--max-events", "0")]
+    [InlineData("--optimize-interval", "reliability", "--preset", "llama3-405b-16k", "--optimize-interval")]
+    [InlineData("--optimize-interval", "reliability", "--preset", "llama3-405b-16k", "--optimize-interval", "--trials", "10", "--set", "training.checkpoint.blockingMinutes=0")]
+    [InlineData("training", "reliability", "--preset", "cn-2025-essay")]
+    [InlineData("site", "econ", "--preset", "llama3-405b-16k")]
+    [InlineData("training.sites.distanceKm", "reliability", "--preset", "llama3-405b-16k", "--set", "training.sites.distanceKm=-1")]
+    [InlineData("training.reliability.components[2].per", "reliability", "--preset", "llama3-405b-16k", "--set", "training.reliability.components[2].per=job")]
+    [InlineData("training.reliability.components[2].mtbfHours", "reliability", "--preset", "llama3-405b-16k", "--set", "training.reliability.components[2].mtbfHours=4e-7", "--trials", "1")]
+    [InlineData("training.reliability.components[0].mtbfHours", "reliability", "--preset", "llama3-405b-16k", "--set", "training.reliability.components[0].mtbfHours=1e-6", "--trials", "10")]
+    [InlineData("training.reliability.components[0].mtbfHours", "reliability", "--preset", "llama3-405b-16k", "--set", "training.reliability.components[0].distribution=weibull",
+        "--set", "training.reliability.components[0].weibullShape=0.7", "--set", "training.reliability.components[0].mtbfHours=0.01", "--trials", "10")]
+    [InlineData("--trials", "reliability", "--preset", "llama3-405b-16k", "--trials", "10000000")]
+    [InlineData("--trials", "reliability", "--preset", "llama3-405b-16k", "--trials", "10", "--max-events", "4000")]
+    public void Bad_input_is_exit_2_naming_the_field(string field, params string[] args)
     {
         var (code, stdout, stderr) = CliRunner.Run(args);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout);
-        Assert.Matches(@"^[^\s:]+:\d+:\d+: ", stderr);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.Contains("warning:", StringComparison.Ordinal));
+        Assert.Matches("^[^\\s:]+:\\d+:\\d+: " + Regex.Escape(field) + ": .+ \\(allowed: .+\\)$", line);
+    }
+
+    [Fact]
+    public void The_overflowing_case_is_refused_before_it_runs_not_printed_negative()
+    {
+        // The old code ran 6.6e12 events into a 32-bit counter and printed interruptionsMean −1,054,981,657 with exit 0.
+        var (code, _, stderr) = CliRunner.Run("reliability", "--preset", "llama3-405b-16k", "--set", "training.reliability.components[2].mtbfHours=4e-7", "--trials", "1", "--json");
+        Assert.Equal(2, code);
+        Assert.Contains("'softwareBug' gives about 6.64E+12 failure events per trial", stderr, StringComparison.Ordinal);
+        Assert.Contains("--max-events", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Max_events_raises_the_budget()
+    {
+        // 10 trials of ~419 failures plus one each = ~4,200 events: refused at 4,000, run at 5,000.
+        Assert.Equal(2, CliRunner.Run("reliability", "--preset", "llama3-405b-16k", "--trials", "10", "--max-events", "4000").ExitCode);
+        Assert.Equal(10, Json("reliability", "--preset", "llama3-405b-16k", "--trials", "10", "--max-events", "5000", "--json").GetProperty("simulated").GetProperty("trials").GetInt32());
+    }
+
+    [Fact]
+    public void A_sweep_with_free_checkpoints_at_a_vanishing_interval_is_finite()
+    {
+        // Was "internal error" (ETTR = τ/0 = ∞ is not JSON). With C = 0 and τ → 0 only the restarts are lost.
+        var json = Json("reliability", "--preset", "cn-two-sites-1000km", "--sweep", "sites", "--json",
+            "--set", "training.checkpoint.blockingMinutes=0", "--set", "training.checkpoint.intervalMinutes=1e-300");
+        foreach (var row in json.GetProperty("sweep").EnumerateArray())
+        {
+            Assert.InRange(row.GetProperty("ettr").GetDouble(), 0.9, 1);
+        }
+    }
+
+    [Fact]
+    public void Json_is_byte_identical_for_the_same_inputs_and_seed()
+    {
+        // The old JSON carried simulated.seconds, a wall-clock timing; it is now on stderr under --verbose.
+        string[] args = ["reliability", "--preset", "cn-two-sites-1000km", "--trials", "300", "--seed", "9", "--json"];
+        var a = CliRunner.Run(args);
+        var b = CliRunner.Run([.. args, "--verbose"]);
+        Assert.Equal(0, a.ExitCode);
+        Assert.Equal(a.Out, b.Out);
+        Assert.False(JsonDocument.Parse(a.Out).RootElement.GetProperty("simulated").TryGetProperty("seconds", out _));
+        Assert.Matches(@"suanli: simulating: 300 trials in \d+\.\d\d s, [\d,]+ failure events", b.Error);
+    }
+
+    [Fact]
+    public void A_job_resized_far_from_its_calibration_is_warned_about_in_json_words_and_stderr()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("reliability", "--preset", "llama3-405b-16k", "--set", "training.job.accelerators=8", "--json");
+        Assert.Equal(0, code);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        var w = Assert.Single(json.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("jobOutsideCalibration", w.GetProperty("code").GetString());
+        Assert.Equal(16_384, w.GetProperty("calibrationJobAccelerators").GetInt32());
+        Assert.Contains("2,048.0x smaller", w.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(6334.6, json.GetProperty("mttiHours").GetDouble(), 0.5);
+        Assert.Matches(@"^--set\[1\]:1:\d+: warning: training\.job\.accelerators: 8 accelerators is 2,048x below", stderr);
+        Assert.Empty(Json("reliability", "--preset", "llama3-405b-16k", "--json").GetProperty("warnings").EnumerateArray());
+    }
+
+    [Fact]
+    public void The_calibration_is_in_the_json()
+    {
+        var c = Json("reliability", "--preset", "opt-175b-992", "--json").GetProperty("calibration");
+        Assert.Equal(992, c.GetProperty("jobAccelerators").GetInt32());
+        Assert.Equal(105, c.GetProperty("publishedInterruptions").GetDouble());
+        Assert.Equal(105, c.GetProperty("modelInterruptions").GetDouble(), 0.01);
+    }
+
+    [Fact]
+    public void Progress_lines_appear_on_a_redirected_stderr_for_long_runs_only()
+    {
+        using var err = new StringWriter();
+        var runner = new ProgressRunner(new CliContext(TextWriter.Null, err), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
+        var result = runner.Run("simulating", 100, p =>
+        {
+            for (var i = 1; i <= 10; i++)
+            {
+                Thread.Sleep(60);
+                p.Report(i * 10);
+            }
+
+            return 42;
+        });
+        Assert.Equal(42, result);
+        var lines = err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length >= 3, err.ToString());
+        Assert.All(lines, l => Assert.Matches(@"^suanli: simulating: \d+% \([\d,]+ of 100 trials, \d+ s", l));
+
+        using var quiet = new StringWriter();
+        new ProgressRunner(new CliContext(TextWriter.Null, quiet), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)).Run("simulating", 1, _ => 0);
+        Assert.Equal(string.Empty, quiet.ToString());
+    }
+
+    [Fact]
+    public void Control_characters_in_an_echoed_value_are_escaped()
+    {
+        Assert.Equal("pla\\u000Anets\\u001B", ReliabilityCommand.Printable("pla\nnets\u001b"));
     }
 }

@@ -11,16 +11,16 @@ public class ClosedFormsTests
         var c = ClosedForms.For(ReliabilityModels.Simple(102_400));
         Assert.Equal(0.01, c.LambdaPerHour, 1e-15);
         Assert.Equal(100, c.MttiHours, 1e-9);
-        Assert.Equal(0.01 * 720, c.ExpectedInterruptions, 1e-9);
-        Assert.Equal(Math.Exp(-0.24), c.PNoInterruption24h, 1e-15);
-        Assert.Equal(Math.Exp(-7.2), c.PNoInterruptionHorizon, 1e-15);
+        Assert.Equal(7.2, c.ExpectedInterruptions, 1e-9);                      // 0.01 × 720 h
+        Assert.Equal(0.78662786106655341, c.PNoInterruption24h, 1e-15);       // e^-0.24, 40-digit decimal arithmetic
+        Assert.Equal(7.4658580837667937e-4, c.PNoInterruptionHorizon, 1e-17); // e^-7.2
     }
 
     [Fact]
     public void Young_interval_is_the_square_root_of_twice_cost_times_mtti()
     {
-        // C = 1 min, M = 100 h = 6,000 min → √12,000 = 109.54 min.
-        Assert.Equal(Math.Sqrt(12_000), ClosedForms.For(ReliabilityModels.Simple(102_400)).YoungIntervalMinutes, 1e-9);
+        // C = 1 min, M = 100 h = 6,000 min → √12,000 = 109.5445 min.
+        Assert.Equal(109.54451150103322, ClosedForms.For(ReliabilityModels.Simple(102_400)).YoungIntervalMinutes, 1e-9);
     }
 
     [Theory]
@@ -43,12 +43,33 @@ public class ClosedFormsTests
     [Fact]
     public void Ettr_follows_dalys_expected_wall_time_and_its_first_order_expansion()
     {
-        // τ = 30 min, C = 1 min, R = 10 min, M = 100 h.
+        // τ = 30 min, C = 1 min, R = 10 min, M = 100 h; values worked out by hand in 40-digit decimal arithmetic:
+        // τ / (M e^(R/M) (e^((τ+C)/M) − 1)) = 0.963636687985902; 1 − C/τ − (τ/2 + R)/M = 1 − 1/30 − 0.41667/100 = 0.9625.
         var c = ClosedForms.For(ReliabilityModels.Simple(102_400));
-        double tau = 0.5, cost = 1.0 / 60, r = 10.0 / 60, m = 100;
-        Assert.Equal(tau / (m * Math.Exp(r / m) * (Math.Exp((tau + cost) / m) - 1)), c.Ettr, 1e-12);
-        Assert.Equal(1 - cost / tau - (tau / 2 + r) / m, c.EttrFirstOrder, 1e-12);
-        Assert.Equal(c.Ettr, c.EttrFirstOrder, 0.002);   // they agree to first order when τ ≪ M
+        Assert.Equal(0.96363668798590218, c.Ettr, 1e-14);
+        Assert.Equal(0.9625, c.EttrFirstOrder, 1e-14);
+    }
+
+    [Theory]
+    [InlineData(1e-300)]
+    [InlineData(1e-20)]
+    [InlineData(5e-324)]
+    public void Ettr_stays_finite_for_free_checkpoints_at_a_vanishing_interval(double intervalMinutes)
+    {
+        // C = 0, τ → 0: nothing is lost to checkpoints or rework, only the restarts: e^(−R/M) with R = 10 min, M = 5 h
+        // = e^(−1/30) = 0.967216100482006. .NET's double.ExpM1 is Exp(x) − 1 and returned 0 here, giving ETTR = ∞.
+        Assert.Equal(0.96721610048200590, ClosedForms.EttrDaly(intervalMinutes / 60, 0, 10.0 / 60, 5), 1e-15);
+    }
+
+    [Fact]
+    public void ExpM1_and_Log1P_keep_every_digit_near_zero()
+    {
+        Assert.Equal(1e-20, ReliabilityMath.ExpM1(1e-20));
+        Assert.Equal(1.00000000005e-10, ReliabilityMath.ExpM1(1e-10), 1e-24);   // x + x²/2
+        Assert.Equal(1.718281828459045, ReliabilityMath.ExpM1(1), 1e-15);
+        Assert.Equal(-1e-20, ReliabilityMath.Log1P(-1e-20));
+        Assert.Equal(9.9999999995e-11, ReliabilityMath.Log1P(1e-10), 1e-24);   // x − x²/2
+        Assert.Equal(double.PositiveInfinity, ReliabilityMath.ExpM1(1000));
     }
 
     [Fact]
@@ -89,12 +110,12 @@ public class ClosedFormsTests
             FiberCutsPerKmYear = 0.0005,
             CollectiveTimeoutsPerDayPerMsRtt = 0.1,
         };
-        var rtt = 2 * 1000 * 5 / 1000.0;                              // 10 ms
-        var expected = 0.01 + (3 * 2 + 2 * (1 + 0.0005 * 1000)) / 8760 + 2 * 0.1 * rtt / 24;
+        // By hand: components 0.01/h; sites 3 × 2 and links 2 × (1 + 0.5) = 9 a year = 0.00102740/h; time-outs 2 links ×
+        // 0.1 × 10 ms RTT = 2 a day = 0.0833333/h; in all 0.0943607306/h. Cuts alone: 1 a year = 1.14155e-4/h.
         Assert.Equal(10, model.RoundTripMs, 1e-12);
-        Assert.Equal(expected, FailureModel.LambdaPerHour(model), 1e-15);
+        Assert.Equal(0.094360730593607306, FailureModel.LambdaPerHour(model), 1e-15);
         var terms = FailureModel.Terms(model);
-        Assert.Equal(2 * 0.5 / 8760, terms.Single(t => t.Kind == TermKind.FiberCuts).RatePerHour, 1e-15);
+        Assert.Equal(1.1415525114155251e-4, terms.Single(t => t.Kind == TermKind.FiberCuts).RatePerHour, 1e-17);
     }
 
     [Fact]
@@ -107,12 +128,14 @@ public class ClosedFormsTests
             [
                 new ComponentType("nic", CountBasis.Node, 2, 1000, FailureDistribution.Exponential, 1, RecoveryAction.Restart, FailureDomain.Node, 0, RepairDistribution.Fixed),
                 new ComponentType("pdu", CountBasis.Rack, 1, 1000, FailureDistribution.Exponential, 1, RecoveryAction.Restart, FailureDomain.Node, 0, RepairDistribution.Fixed),
-                new ComponentType("bug", CountBasis.Job, 1, 1000, FailureDistribution.Exponential, 1, RecoveryAction.Restart, FailureDomain.Node, 0, RepairDistribution.Fixed),
+                new ComponentType("cooling", CountBasis.Site, 1, 1000, FailureDistribution.Exponential, 1, RecoveryAction.Restart, FailureDomain.Node, 0, RepairDistribution.Fixed),
             ],
         };
         var terms = FailureModel.Terms(model);
         Assert.Equal(250, terms[0].Units);
         Assert.Equal(32, terms[1].Units);
         Assert.Equal(1, terms[2].Units);
+        Assert.Equal(new[] { 0, 1, 2 }, terms.Take(3).Select(t => t.ComponentIndex));
+        Assert.All(terms.Skip(3), t => Assert.Equal(-1, t.ComponentIndex));
     }
 }

@@ -134,14 +134,15 @@ public class ReliabilityTermDrawTests
     [Fact]
     public void Each_term_is_drawn_in_proportion_to_its_rate()
     {
-        // Three failures that only restart for every one that waits exactly 0.01 h for a repair.
+        // Three failures that only restart for every one that waits exactly 0.01 h for a repair (128 nodes: rates of 1/30,
+        // 1/90 and 1e-9 per hour).
         var model = ReliabilityModels.Simple(1) with
         {
             Components =
             [
-                new ComponentType("bug", CountBasis.Job, 1, 30, FailureDistribution.Exponential, 1, RecoveryAction.Restart, FailureDomain.Node, 0, RepairDistribution.Fixed),
-                new ComponentType("switch", CountBasis.Job, 1, 90, FailureDistribution.Exponential, 1, RecoveryAction.WaitForRepair, FailureDomain.Node, 0.01, RepairDistribution.Fixed),
-                new ComponentType("psu", CountBasis.Job, 1, 1e9, FailureDistribution.Exponential, 1, RecoveryAction.WaitForRepair, FailureDomain.Node, 1000, RepairDistribution.Fixed),
+                new ComponentType("bug", CountBasis.Node, 1, 30 * 128, FailureDistribution.Exponential, 1, RecoveryAction.Restart, FailureDomain.Node, 0, RepairDistribution.Fixed),
+                new ComponentType("switch", CountBasis.Node, 1, 90 * 128, FailureDistribution.Exponential, 1, RecoveryAction.WaitForRepair, FailureDomain.Node, 0.01, RepairDistribution.Fixed),
+                new ComponentType("psu", CountBasis.Node, 1, 1e9 * 128, FailureDistribution.Exponential, 1, RecoveryAction.WaitForRepair, FailureDomain.Node, 1000, RepairDistribution.Fixed),
             ],
         };
         var s = ReliabilitySimulation.Run(model, 4_000, 8);

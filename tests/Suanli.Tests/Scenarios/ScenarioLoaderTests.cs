@@ -112,6 +112,7 @@ public class ScenarioLoaderTests
     {
         var d = SingleError(Load(ScenarioText.Valid, "site.constructionMonths=24.5"));
         Assert.Equal(DiagnosticCodes.WrongType, d.Code);
+        Assert.Equal("site.constructionMonths", d.Path);
         Assert.Contains("whole number", d.Message, StringComparison.Ordinal);
     }
 
@@ -125,6 +126,7 @@ public class ScenarioLoaderTests
     {
         var d = SingleError(Load(ScenarioText.WithLine(ScenarioText.DesignPueLine, "  designPue: " + value)));
         Assert.Equal(DiagnosticCodes.NotFinite, d.Code);
+        Assert.Equal("site.designPue", d.Path);
         Assert.Equal((ScenarioText.DesignPueLine, 14), (d.Line, d.Column));
     }
 
@@ -142,6 +144,7 @@ public class ScenarioLoaderTests
     {
         var d = SingleError(Load(ScenarioText.Valid, set));
         Assert.Equal(DiagnosticCodes.OutOfRange, d.Code);
+        Assert.Equal(set[..set.IndexOf('=', StringComparison.Ordinal)], d.Path);
         Assert.Equal("--set[1]", d.File);
         Assert.Equal(set.IndexOf('=', StringComparison.Ordinal) + 2, d.Column);
         Assert.Contains(message, d.Message, StringComparison.Ordinal);
@@ -166,6 +169,7 @@ public class ScenarioLoaderTests
     {
         var d = SingleError(Load(ScenarioText.Valid, "site.powerPricing=passthru"));
         Assert.Equal(DiagnosticCodes.UnknownChoice, d.Code);
+        Assert.Equal("site.powerPricing", d.Path);
         Assert.Equal("passThrough, included", d.Allowed);
     }
 
@@ -217,6 +221,8 @@ public class ScenarioLoaderTests
     {
         var d = SingleError(Load(ScenarioText.Valid, "site.vacancy"));
         Assert.Equal(DiagnosticCodes.SetSyntax, d.Code);
+        Assert.Equal("--set[1]", d.File);
+        Assert.Contains("'site.vacancy' is not of the form path=value", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -226,6 +232,7 @@ public class ScenarioLoaderTests
         var scenario = Load(yaml, "site.phases[1].startMonth=24").Scenario!;
         Assert.Equal(24, scenario.Site!.Phases[1].StartMonth);
         var d = SingleError(Load(yaml, "site.phases[5].itMw=1"));
+        Assert.Equal("site.phases[5].itMw", d.Path);
         Assert.Contains("no such list item", d.Message, StringComparison.Ordinal);
     }
 
@@ -253,6 +260,7 @@ public class ScenarioLoaderTests
         var d = SingleError(Load("name: x\ncurrency: RMB\nsite:\n  itCapacityMw: [1, 2\n"));
         Assert.Equal(DiagnosticCodes.YamlSyntax, d.Code);
         Assert.True(d.Line >= 4);
+        Assert.Contains("not valid YAML", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -269,7 +277,9 @@ public class ScenarioLoaderTests
     [InlineData("- a\n- b\n")]
     public void A_scenario_must_be_one_mapping(string yaml)
     {
-        Assert.Equal(DiagnosticCodes.DocumentShape, SingleError(Load(yaml)).Code);
+        var d = SingleError(Load(yaml));
+        Assert.Equal(DiagnosticCodes.DocumentShape, d.Code);
+        Assert.Matches("empty|mapping of keys", d.Message);
     }
 
     [Fact]
@@ -278,6 +288,8 @@ public class ScenarioLoaderTests
         var d = SingleError(ScenarioLoader.FromFile("/no/such/scenario.yaml"));
         Assert.Equal(DiagnosticCodes.FileNotFound, d.Code);
         Assert.Equal("/no/such/scenario.yaml", d.File);
+        Assert.Equal((1, 1), (d.Line, d.Column));              // not 0:0, which no editor can jump to
+        Assert.Contains("no such file", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -285,6 +297,7 @@ public class ScenarioLoaderTests
     {
         var d = SingleError(ScenarioLoader.FromPreset("cn-2025"));
         Assert.Equal(DiagnosticCodes.UnknownPreset, d.Code);
+        Assert.Equal(("command-line", "--preset"), (d.File, d.Path));
         Assert.Contains("cn-2025-essay", d.Allowed, StringComparison.Ordinal);
     }
 
@@ -299,6 +312,6 @@ public class ScenarioLoaderTests
     public void Several_errors_are_all_reported()
     {
         var result = Load(ScenarioText.Valid, "site.vacancy=2", "site.designPue=0.5", "site.nope=1");
-        Assert.Equal(3, result.Diagnostics.Count);
+        Assert.Equal(["site.designPue", "site.nope", "site.vacancy"], result.Diagnostics.Select(d => d.Path).Order(StringComparer.Ordinal));
     }
 }

@@ -118,6 +118,57 @@ public class TrainingScenarioTests
     }
 
     [Fact]
+    public void Presets_name_their_calibration()
+    {
+        var c = ScenarioLoader.FromPreset("llama3-405b-16k").Scenario!.Training!.Calibration!;
+        Assert.Equal((16_384, 54.0, 419.0), (c.JobAccelerators, c.Days, c.PublishedInterruptions));
+        Assert.Equal(992, ScenarioLoader.FromPreset("opt-175b-992").Scenario!.Training!.Calibration!.JobAccelerators);
+        Assert.Equal(384, ScenarioLoader.FromPreset("bloom-176b-384").Scenario!.Training!.Calibration!.JobAccelerators);
+        Assert.Null(ScenarioLoader.FromPreset("cn-200mw-campus-vs-5-sites").Scenario!.Training!.Calibration);
+    }
+
+    [Fact]
+    public void No_preset_counts_a_failure_once_per_job()
+    {
+        foreach (var name in Presets.Names)
+        {
+            Assert.DoesNotContain("per: job", Presets.Text(name)!, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Per_job_is_refused_with_the_conversion_to_per_node()
+    {
+        // The Llama 3 preset's software bugs, 49,152 h per node, written as if once per job on its 1,024 nodes here.
+        var d = SingleError(Preset("training.reliability.components[2].per=job"));
+        Assert.Equal(DiagnosticCodes.UnknownChoice, d.Code);
+        Assert.Equal("training.reliability.components[2].per", d.Path);
+        Assert.Contains("per: node with mtbfHours", d.Allowed, StringComparison.Ordinal);
+        Assert.Contains("49152 x 1,024 = 5.03316E+07", d.Allowed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rates_whose_sum_is_not_finite_are_refused_at_the_mtbf_that_causes_it()
+    {
+        // 8,192 accelerators / 1e-306 h overflows a double; the JSON used to fail with "internal error".
+        var d = SingleError(Preset("training.reliability.components[0].mtbfHours=1e-306"));
+        Assert.Equal("training.reliability.components[0].mtbfHours", d.Path);
+        Assert.Contains("more than 1e308 times an hour", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_resized_job_loads_with_a_warning_at_the_value_that_moved_it()
+    {
+        var result = ScenarioLoader.FromPreset("llama3-405b-16k", ["training.job.accelerators=1024"]);
+        Assert.NotNull(result.Scenario);
+        var w = Assert.Single(result.Diagnostics);
+        Assert.Equal(Severity.Warning, w.Severity);
+        Assert.Equal("training.job.accelerators", w.Path);
+        Assert.StartsWith("--set[", w.File, StringComparison.Ordinal);
+        Assert.Contains("16x below", w.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_recovery_lists_the_choices()
     {
         var d = SingleError(Preset("training.reliability.components[2].recovery=reboot"));

@@ -1,0 +1,189 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Numerics;
+using Suanli.Core;
+using Suanli.Scenarios.Binding;
+
+namespace Suanli.Cli;
+
+/// <summary>
+/// Gives every numeric and enum option (and argument) of the command tree one parser that reads values the way the
+/// scenario files and <c>--set</c> do, instead of System.CommandLine's defaults — which parse numbers in the user's
+/// locale (<c>12.8</c> is 128 under de-DE) with group separators (<c>12,8</c> is 128 under C), accept NaN and
+/// infinities, and accept any integer or comma list for an enum. It walks the tree, so options added to any command
+/// get it without a change in that command.
+/// </summary>
+internal static class InvariantOptions
+{
+    /// <summary>Largest whole number that a double (an exponent form such as 1e6) still holds exactly.</summary>
+    private const double MaxExactWhole = 9_007_199_254_740_992d;
+
+    /// <summary>Installs the parsers on every option and argument under <paramref name="command"/>; returns the "allowed" text of each.</summary>
+    public static Dictionary<Symbol, string> Install(Command command)
+    {
+        var allowed = new Dictionary<Symbol, string>();
+        Walk(command, allowed);
+        return allowed;
+    }
+
+    private static void Walk(Command command, Dictionary<Symbol, string> allowed)
+    {
+        foreach (var option in command.Options)
+        {
+            if (Parser(option.ValueType) is { } parser)
+            {
+                Set(option, parser.Parse);
+                allowed[option] = parser.Allowed;
+            }
+        }
+
+        foreach (var argument in command.Arguments)
+        {
+            if (Parser(argument.ValueType) is { } parser)
+            {
+                Set(argument, parser.Parse);
+                allowed[argument] = parser.Allowed;
+            }
+        }
+
+        foreach (var sub in command.Subcommands)
+        {
+            Walk(sub, allowed);
+        }
+    }
+
+    /// <summary>Whether values of this type are read by <see cref="InvariantOptions"/> (every number and enum, nullable or not).</summary>
+    public static bool Handles(Type type) => Parser(type) is not null;
+
+    private sealed record ValueParser(Func<string, (object? Value, string? Error)> Parse, string Allowed);
+
+    private static ValueParser? Parser(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t.IsEnum)
+        {
+            var names = Enum.GetNames(t);
+            return new ValueParser(text => ParseEnum(t, names, text), "one of: " + string.Join(", ", names.Select(ChoiceName)));
+        }
+
+        return t switch
+        {
+            _ when t == typeof(double) => new ValueParser(text => ParseReal(text, x => x), NumberText.Form),
+            _ when t == typeof(float) => new ValueParser(text => ParseReal(text, x => (float)x), NumberText.Form),
+            _ when t == typeof(decimal) => new ValueParser(text => ParseReal(text, x => (decimal)x), NumberText.Form),
+            _ when t == typeof(int) => Whole<int>(),
+            _ when t == typeof(long) => Whole<long>(),
+            _ when t == typeof(short) => Whole<short>(),
+            _ when t == typeof(sbyte) => Whole<sbyte>(),
+            _ when t == typeof(uint) => Whole<uint>(),
+            _ when t == typeof(ulong) => Whole<ulong>(),
+            _ when t == typeof(ushort) => Whole<ushort>(),
+            _ when t == typeof(byte) => Whole<byte>(),
+            _ => null,
+        };
+    }
+
+    private static ValueParser Whole<T>()
+        where T : IBinaryInteger<T>, IMinMaxValue<T> =>
+        new(text => ParseWhole<T>(text), Fmt($"a whole number from {T.MinValue} to {T.MaxValue}, in digits or an exponent form such as 1e6 (no group separators)"));
+
+    private static (object?, string?) ParseReal(string text, Func<double, object> convert)
+    {
+        if (NumberText.TryParse(text, "a number", out var value, out var message) != NumberProblem.None)
+        {
+            return (null, message);
+        }
+
+        var converted = convert(value);
+        return converted is float f && !float.IsFinite(f) ? (null, $"'{Diagnostic.Shown(text.Trim())}' is too large") : (converted, null);
+    }
+
+    private static (object?, string?) ParseWhole<T>(string text)
+        where T : IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        var trimmed = text.Trim();
+        var shown = Diagnostic.Shown(trimmed);
+        var range = Fmt($"[{T.MinValue}, {T.MaxValue}]");
+
+        // Digits first: exact for every 64-bit value, which a double is not.
+        if (BigInteger.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exact))
+        {
+            return exact < BigInteger.CreateTruncating(T.MinValue) || exact > BigInteger.CreateTruncating(T.MaxValue)
+                ? (null, $"{shown} is outside {range}")
+                : (T.CreateChecked(exact), null);
+        }
+
+        if (NumberText.TryParse(trimmed, "a whole number", out var value, out var message) != NumberProblem.None)
+        {
+            return (null, message);
+        }
+
+        if (value != Math.Floor(value))
+        {
+            return (null, $"expected a whole number, got '{shown}'");
+        }
+
+        var whole = new BigInteger(value);
+        if (whole < BigInteger.CreateTruncating(T.MinValue) || whole > BigInteger.CreateTruncating(T.MaxValue))
+        {
+            return (null, $"{shown} is outside {range}");
+        }
+
+        return Math.Abs(value) > MaxExactWhole
+            ? (null, $"'{shown}' is too large to be exact in that form; write it out in digits")
+            : (T.CreateChecked(whole), null);
+    }
+
+    private static (object?, string?) ParseEnum(Type type, string[] names, string text)
+    {
+        // Names only, ignoring case: Enum.Parse would also take "7" or "sites,distance".
+        var trimmed = text.Trim();
+        var match = names.FirstOrDefault(n => string.Equals(n, trimmed, StringComparison.OrdinalIgnoreCase));
+        return match is null
+            ? (null, $"'{Diagnostic.Shown(trimmed)}' is not one of the choices")
+            : (Enum.Parse(type, match), null);
+    }
+
+    /// <summary>How a choice is written on the command line: <c>sites</c>, <c>bf16</c>; all-capital codes stay (USD).</summary>
+    public static string ChoiceName(string name) =>
+        name.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+
+    private static void Set(Option option, Func<string, (object? Value, string? Error)> parse)
+    {
+        var install = typeof(InvariantOptions).GetMethod(nameof(SetOption), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        install.MakeGenericMethod(option.ValueType).Invoke(null, [option, parse]);
+    }
+
+    private static void Set(Argument argument, Func<string, (object? Value, string? Error)> parse)
+    {
+        var install = typeof(InvariantOptions).GetMethod(nameof(SetArgument), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        install.MakeGenericMethod(argument.ValueType).Invoke(null, [argument, parse]);
+    }
+
+    private static void SetOption<T>(Option<T> option, Func<string, (object? Value, string? Error)> parse) =>
+        option.CustomParser = result => Read<T>(result, parse);
+
+    private static void SetArgument<T>(Argument<T> argument, Func<string, (object? Value, string? Error)> parse) =>
+        argument.CustomParser = result => Read<T>(result, parse);
+
+    private static T? Read<T>(ArgumentResult result, Func<string, (object? Value, string? Error)> parse)
+    {
+        if (result.Tokens.Count != 1)
+        {
+            result.AddError(result.Tokens.Count == 0 ? "a value is required" : "give one value");
+            return default;
+        }
+
+        var (value, error) = parse(result.Tokens[0].Value);
+        if (error is not null)
+        {
+            result.AddError(error);
+            return default;
+        }
+
+        return (T?)value;
+    }
+
+    private static string Fmt(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
