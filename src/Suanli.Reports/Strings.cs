@@ -117,6 +117,7 @@ public sealed class Strings
         Term t => this[t.Key],
         IReadOnlyList<Term> list => list.Count == 0 ? this["list.none"] : string.Join(this["list.separator"], list.Select(t => this[t.Key])),
         IReadOnlyList<string> texts => texts.Count == 0 ? this["list.none"] : string.Join(this["list.separator"], texts),
+        IReadOnlyList<double> numbers => numbers.Count == 0 ? this["list.none"] : string.Join(this["list.separator"], numbers.Select(x => FormatNumber(x, format))),
         double d => FormatNumber(d, format),
         float f => FormatNumber(f, format),
         int i => FormatNumber(i, format ?? "int"),

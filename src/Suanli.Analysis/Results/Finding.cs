@@ -26,13 +26,14 @@ public readonly record struct Term(string Key);
 [JsonConverter(typeof(FindingArgConverter))]
 public readonly record struct FindingArg
 {
-    private FindingArg(double? number, string? text, Term? term, IReadOnlyList<Term>? terms = null, IReadOnlyList<string>? texts = null)
+    private FindingArg(double? number, string? text, Term? term, IReadOnlyList<Term>? terms = null, IReadOnlyList<string>? texts = null, IReadOnlyList<double>? numbers = null)
     {
         Number = number;
         Text = text;
         Term = term;
         Terms = terms;
         Texts = texts;
+        Numbers = numbers;
     }
 
     /// <summary>The number, when the argument is one.</summary>
@@ -50,8 +51,11 @@ public readonly record struct FindingArg
     /// <summary>The list of texts (names, paths, ids), when the argument is one (joined as the reader's language joins lists).</summary>
     public IReadOnlyList<string>? Texts { get; }
 
-    /// <summary>The value as an object (double, string, <see cref="Results.Term"/>, a list of terms or of texts), for formatting.</summary>
-    public object? Value => Number is { } n ? n : Text is { } t ? t : Term is { } term ? term : Terms is { } terms ? terms : Texts;
+    /// <summary>The list of numbers, when the argument is one (each formatted alike, joined as the reader's language joins lists).</summary>
+    public IReadOnlyList<double>? Numbers { get; }
+
+    /// <summary>The value as an object (double, string, <see cref="Results.Term"/>, a list of terms, texts or numbers), for formatting.</summary>
+    public object? Value => Number is { } n ? n : Text is { } t ? t : Term is { } term ? term : Terms is { } terms ? terms : Texts is { } texts ? texts : Numbers;
 
     /// <summary>A number argument.</summary>
     public static implicit operator FindingArg(double number) => new(number, null, null);
@@ -67,6 +71,9 @@ public readonly record struct FindingArg
 
     /// <summary>A list of texts (names, paths, ids) that are not words to translate.</summary>
     public static FindingArg List(IEnumerable<string> texts) => new(null, null, null, null, [.. texts]);
+
+    /// <summary>A list of numbers.</summary>
+    public static FindingArg List(IEnumerable<double> numbers) => new(null, null, null, null, null, [.. numbers]);
 
     /// <summary>A number argument.</summary>
     public static FindingArg FromDouble(double number) => number;
@@ -122,12 +129,20 @@ public sealed class FindingArgConverter : JsonConverter<FindingArg>
                 return reader.GetString() ?? string.Empty;
             case JsonTokenType.StartArray:
                 var texts = new List<string>();
+                var numbers = new List<double>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    texts.Add(reader.GetString() ?? string.Empty);
+                    if (reader.TokenType == JsonTokenType.Number)
+                    {
+                        numbers.Add(reader.GetDouble());
+                    }
+                    else
+                    {
+                        texts.Add(reader.GetString() ?? string.Empty);
+                    }
                 }
 
-                return FindingArg.List(texts);
+                return numbers.Count > 0 ? FindingArg.List(numbers) : FindingArg.List(texts);
             case JsonTokenType.StartObject:
                 string? key = null;
                 List<Term>? list = null;
@@ -187,6 +202,16 @@ public sealed class FindingArgConverter : JsonConverter<FindingArg>
 
             writer.WriteEndArray();
             writer.WriteEndObject();
+        }
+        else if (value.Numbers is { } numbers)
+        {
+            writer.WriteStartArray();
+            foreach (var item in numbers)
+            {
+                writer.WriteNumberValue(item);
+            }
+
+            writer.WriteEndArray();
         }
         else if (value.Texts is { } texts)
         {

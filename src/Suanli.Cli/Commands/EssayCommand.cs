@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Suanli.Analysis.Essay;
 using Suanli.Cli.Output;
-using Suanli.Reports;
 using Suanli.Reports.Json;
 
 namespace Suanli.Cli.Commands;
@@ -11,7 +10,6 @@ internal static class EssayCommand
 {
     public static Command Create(CliContext context)
     {
-        var lang = LanguageOption.Create();
         var claim = new Option<string[]>("--claim")
         {
             Description = "Only these claims, e.g. --claim C4 (repeatable; C1 ... C9).",
@@ -20,16 +18,10 @@ internal static class EssayCommand
         };
         var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout instead of tables." };
         var command = new Command("essay", "The essay's claims C1-C9, each beside Suanli's figures from built-in essay scenarios and the published evidence, with a verdict.");
-        command.Add(lang);
         command.Add(claim);
         command.Add(json);
         command.SetAction(parse =>
         {
-            if (LanguageOption.Resolve(parse, lang, context) is not { } language)
-            {
-                return ExitCodes.InvalidInput;
-            }
-
             var ids = new List<string>();
             foreach (var id in parse.GetValue(claim) ?? [])
             {
@@ -46,16 +38,9 @@ internal static class EssayCommand
                 }
             }
 
-            var result = EssayAnalysis.Evaluate(new EssayOptions(ids));
-            var words = Words.For(language);
-            if (parse.GetValue(json))
-            {
-                context.Out.Write(ReportJson.Serialize(EssayJsonWriter.ToJson(result, words)));
-                return ExitCodes.Success;
-            }
-
-            EssayView.Write(context.CreateOutConsole(), result, words);
-            return ExitCodes.Success;
+            var result = EssayAnalysis.Evaluate(new EssayOptions(ids), null, context.Cancellation);
+            var words = context.Words;
+            return context.Emit(parse.GetValue(json), () => ReportJson.Serialize(EssayJsonWriter.ToJson(result, words)), console => EssayView.Write(console, result, words));
         });
         return command;
     }

@@ -15,22 +15,47 @@ internal static class LanguageOption
     public static Option<string?> Create() => new("--lang")
     {
         Description = "Language of the output: en, zh-Hant (Traditional Chinese) or zh-Hans (Simplified Chinese); default: $SUANLI_LANG, else the system's UI language.",
+        Recursive = true,
     };
 
-    /// <summary>The language chosen, or null after reporting a bad value (which names where it came from).</summary>
-    public static Language? Resolve(ParseResult parse, Option<string?> option, CliContext context)
+    /// <summary>The value of the last <c>--lang X</c> or <c>--lang=X</c> among the arguments, or null.</summary>
+    public static string? Given(IReadOnlyList<string> args)
     {
-        ArgumentNullException.ThrowIfNull(parse);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(args);
+        string? value = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--")
+            {
+                break;
+            }
+
+            if (args[i] == "--lang" && i + 1 < args.Count)
+            {
+                value = args[++i];
+            }
+            else if (args[i].StartsWith("--lang=", StringComparison.Ordinal))
+            {
+                value = args[i]["--lang=".Length..];
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>The language chosen, or null after reporting a bad value (which names where it came from) on <paramref name="error"/>.</summary>
+    public static Language? Resolve(IReadOnlyList<string> args, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
         var allowed = string.Join(", ", Languages.Names);
-        if (parse.GetValue(option) is { } given)
+        if (Given(args) is { } given)
         {
             if (Languages.Parse(given) is { } language)
             {
                 return language;
             }
 
-            context.Error.WriteLine($"command-line:1:1: --lang: '{Escape(given)}' is not a language Suanli writes (allowed: {allowed})");
+            error.WriteLine($"command-line:1:1: --lang: '{Escape(given)}' is not a language Suanli writes (allowed: {allowed})");
             return null;
         }
 
@@ -41,7 +66,7 @@ internal static class LanguageOption
                 return language;
             }
 
-            context.Error.WriteLine($"environment:1:1: {EnvironmentVariable}: '{Escape(env)}' is not a language Suanli writes (allowed: {allowed}, or unset it)");
+            error.WriteLine($"environment:1:1: {EnvironmentVariable}: '{Escape(env)}' is not a language Suanli writes (allowed: {allowed}, or unset it)");
             return null;
         }
 

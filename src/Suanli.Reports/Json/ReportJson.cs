@@ -14,6 +14,7 @@ namespace Suanli.Reports.Json;
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(EssayJson))]
+[JsonSerializable(typeof(EconJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>
@@ -31,6 +32,13 @@ public static class ReportJson
             new CamelCaseEnum<EvidenceGrade>(),
             new CamelCaseEnum<EvidenceBearing>(),
             new CamelCaseEnum<FigureComparison>(),
+            new CamelCaseEnum<Suanli.Core.Economics.PowerPricing>(),
+            new CamelCaseEnum<Suanli.Core.Economics.TerminalValueMethod>(),
+            new CamelCaseEnum<Suanli.Core.Economics.EconomicBreakEvenReason>(),
+            new CamelCaseEnum<Suanli.Core.Economics.EconomicBreakEvenOccupancyReason>(),
+            new CamelCaseEnum<Suanli.Core.Economics.EconomicsFindingCode>(),
+            new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimMetric>(),
+            new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimComparison>(),
             new JsonStringEnumConverter<Currency>(),
         },
     };
