@@ -14,14 +14,31 @@ internal static partial class CliApp
     /// <summary>The command tree, with every numeric and enum option read by <see cref="InvariantOptions"/>.</summary>
     public static RootCommand BuildRoot(CliContext context) => Build(context).Root;
 
-    public static int Run(string[] args, CliContext context)
+    public static int Run(string[] args, CliContext context) => Run(args, context, null);
+
+    /// <summary>Runs the command line; <paramref name="interruption"/> says which signal cancelled the run, if one did.</summary>
+    public static int Run(string[] args, CliContext context, Interruption? interruption)
     {
+        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
 
         // Writes that fail (a full disk, a closed pipe) surface as OutputFailedException, handled below.
         context = context with { Out = new GuardedWriter(context.Out, "standard output"), Error = new GuardedWriter(context.Error, "standard error") };
+        if (interruption is not null)
+        {
+            context = context with { Cancellation = interruption.Token };
+        }
+
         try
         {
+            // The language is chosen before the command tree is built, so that its help is in that language too.
+            if (LanguageOption.Resolve(args, context.Error) is not { } language)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            context = context with { Language = language };
+
             var (root, allowed) = Build(context);
 
             // No response files: '@/dev/zero' would otherwise be read whole, and '@name' is not a Suanli convention.
@@ -47,6 +64,11 @@ internal static partial class CliApp
         {
             return OutputFailed(context, e);
         }
+        catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM: nothing partial was written to stdout (results are written whole, at the end).
+            return Report(context, interruption?.ExitCode ?? ExitCodes.Interrupted, "suanli: interrupted");
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug, not the user's input: say what happened in one line, without a stack trace.
@@ -67,7 +89,9 @@ internal static partial class CliApp
             CatalogCommand.Create(context),
             PresetsCommand.Create(context),
             SchemaCommand.Create(context),
+            EssayCommand.Create(context),
         };
+        root.Add(LanguageOption.Create());
         return (root, InvariantOptions.Install(root));
     }
 

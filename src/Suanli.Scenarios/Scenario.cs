@@ -48,6 +48,9 @@ public sealed record Scenario
     /// <summary>Every value used, with its source and origin, in document order.</summary>
     public required IReadOnlyList<InputValue> Inputs { get; init; }
 
+    /// <summary>The <c>--set path=value</c> overrides applied, as given, in order.</summary>
+    public IReadOnlyList<string> Overrides { get; init; } = [];
+
     /// <summary>The file path or <c>preset:NAME</c> the scenario was read from.</summary>
     public required string Origin { get; init; }
 }

@@ -56,8 +56,9 @@ public static class ScenarioLoader
         ArgumentNullException.ThrowIfNull(yaml);
         var diagnostics = new List<Diagnostic>();
         var overrides = new List<SetOverride>();
+        var given = sets?.ToList() ?? [];
         var index = 1;
-        foreach (var argument in sets ?? [])
+        foreach (var argument in given)
         {
             if (SetOverride.TryParse(argument, index++, diagnostics) is { } o)
             {
@@ -79,7 +80,7 @@ public static class ScenarioLoader
             return new LoadResult(null, Bounded(diagnostics));
         }
 
-        var scenario = ScenarioBuilder.Build(dto, binder, origin, diagnostics);
+        var scenario = ScenarioBuilder.Build(dto, binder, origin, diagnostics) with { Overrides = given };
         return new LoadResult(diagnostics.Any(d => d.Severity == Severity.Error) ? null : scenario, Bounded(diagnostics));
     }
 

@@ -128,7 +128,7 @@ internal sealed class LayoutReport
             economicBreakEvenRentPerKwMonth = r.EconomicBreakEvenRentPerKwMonth,
             npv = r.Npv,
             irr = r.Irr.AnnualRate,
-            irrNote = r.Irr.Note,
+            irrNote = r.Irr.Reason is { } why ? Suanli.Reports.Words.For(Suanli.Reports.Language.En).Finding(Suanli.Analysis.Econ.EconAnalysis.IrrFinding(r.Irr, why)) : null,
             costStackPerKwMonth = r.CostStackPerKwMonth.Lines.ToDictionary(kv => kv.Key, kv => kv.Value),
             sites = r.Sites.Count,
             siteItMw = r.Sites[0].ItCapacityMw,

@@ -1,10 +1,27 @@
 namespace Suanli.Core.Numerics;
 
+/// <summary>Why a series of cash flows has no single IRR.</summary>
+public enum IrrReason
+{
+    /// <summary>The flows never turn positive: the investment is never recovered at any rate.</summary>
+    NeverPositive,
+
+    /// <summary>The flows are never negative: nothing is invested.</summary>
+    NeverNegative,
+
+    /// <summary>NPV does not reach zero for any annual rate in the searched range.</summary>
+    NoRootInRange,
+
+    /// <summary>The flows change sign several times and NPV is zero at several rates.</summary>
+    SeveralRoots,
+}
+
 /// <summary>The outcome of an IRR search: a rate, or none with the reason.</summary>
 /// <param name="AnnualRate">The internal rate of return per year, or null.</param>
-/// <param name="Note">Why there is no single IRR (null when there is one).</param>
+/// <param name="Reason">Why there is no single IRR (null when there is one).</param>
 /// <param name="Roots">Every rate in the searched range at which NPV is zero, ascending (a rate where NPV only touches zero is listed twice); empty when none.</param>
-public sealed record IrrResult(double? AnnualRate, string? Note, IReadOnlyList<double> Roots);
+/// <param name="SignChanges">How many times the flows change sign.</param>
+public sealed record IrrResult(double? AnnualRate, IrrReason? Reason, IReadOnlyList<double> Roots, int SignChanges);
 
 /// <summary>Net present value, internal rate of return and payback of a series of periodic cash flows.</summary>
 public static class CashFlowMath
@@ -55,19 +72,15 @@ public static class CashFlowMath
                 allNonPositive &= f <= 0;
             }
 
-            return new IrrResult(null, allNonPositive
-                ? "no IRR: the cash flows never turn positive (the investment is never recovered at any rate)"
-                : "no IRR: the cash flows are never negative (nothing is invested)", []);
+            return new IrrResult(null, allNonPositive ? IrrReason.NeverPositive : IrrReason.NeverNegative, [], 0);
         }
 
         var roots = IrrRoots(flows, periodsPerYear);
         return roots.Count switch
         {
-            1 => new IrrResult(roots[0], null, roots),
-            0 => new IrrResult(null, "no IRR: NPV does not reach zero for any annual rate between −99 % and +1,000 %", roots),
-            _ => new IrrResult(null, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"no single IRR: the cash flows change sign {signChanges} times and NPV is zero at {string.Join(", ", roots.Select(r => $"{r:P2}"))}; judge by NPV"),
-                roots),
+            1 => new IrrResult(roots[0], null, roots, signChanges),
+            0 => new IrrResult(null, IrrReason.NoRootInRange, roots, signChanges),
+            _ => new IrrResult(null, IrrReason.SeveralRoots, roots, signChanges),
         };
     }
 

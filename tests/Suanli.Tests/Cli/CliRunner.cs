@@ -13,6 +13,9 @@ internal static class CliRunner
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Text with every run of white space as one space: a phrase a table view wrapped at the console's width reads whole again.</summary>
+    public static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
     /// <summary>The repository root (where Suanli.slnx is).</summary>
     public static string RepoRoot()
     {

@@ -19,12 +19,25 @@ public class CultureTests
     [InlineData("zh-TW")]
     public void Json_and_tables_are_identical_under_any_culture(string cultureName)
     {
-        var invariant = Run(CultureInfo.InvariantCulture, "econ", "--preset", "cn-2025-essay", "--json");
-        var other = Run(new CultureInfo(cultureName), "econ", "--preset", "cn-2025-essay", "--json");
+        // The language is chosen apart from the culture (zh-TW would choose Traditional Chinese): fix it to compare numbers.
+        var invariant = Run(CultureInfo.InvariantCulture, "econ", "--preset", "cn-2025-essay", "--json", "--lang", "en");
+        var other = Run(new CultureInfo(cultureName), "econ", "--preset", "cn-2025-essay", "--json", "--lang", "en");
         Assert.Equal(invariant.Out, other.Out);
-        var tables = Run(CultureInfo.InvariantCulture, "econ", "--preset", "cn-2025-essay");
-        Assert.Equal(tables.Out, Run(new CultureInfo(cultureName), "econ", "--preset", "cn-2025-essay").Out);
+        var tables = Run(CultureInfo.InvariantCulture, "econ", "--preset", "cn-2025-essay", "--lang", "en");
+        Assert.Equal(tables.Out, Run(new CultureInfo(cultureName), "econ", "--preset", "cn-2025-essay", "--lang", "en").Out);
         Assert.Contains("276.2", tables.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-TW", "zh-Hant", "會計損益平衡租金")]
+    [InlineData("zh-HK", "zh-Hant", "會計損益平衡租金")]
+    [InlineData("zh-CN", "zh-Hans", "会计盈亏平衡租金")]
+    [InlineData("de-DE", "en", "Accounting break-even rent")]
+    public void Without_lang_the_UI_culture_chooses_the_language(string culture, string language, string label)
+    {
+        var json = Run(new CultureInfo(culture), "econ", "--preset", "cn-2025-essay", "--json");
+        Assert.Equal(language, JsonDocument.Parse(json.Out).RootElement.GetProperty("language").GetString());
+        Assert.Contains(label, Run(new CultureInfo(culture), "econ", "--preset", "cn-2025-essay").Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,8 +67,9 @@ public class ReliabilityCommandTests
     [Fact]
     public void The_words_say_rate_adds_and_survival_decays()
     {
-        var (code, stdout, _) = CliRunner.Run("reliability", "--preset", "cn-two-sites-1000km", "--sweep", "distance");
+        var (code, output, _) = CliRunner.Run("reliability", "--preset", "cn-two-sites-1000km", "--sweep", "distance");
         Assert.Equal(0, code);
+        var stdout = CliRunner.Flat(output);
         Assert.Contains("adds up term by term", stdout, StringComparison.Ordinal);
         Assert.Contains("decays exponentially", stdout, StringComparison.Ordinal);
         Assert.Contains("is a straight line in the distance", stdout, StringComparison.Ordinal);

@@ -26,7 +26,7 @@ public class CashFlowMathTests
         var four = CashFlowMath.Irr([-70_000, 12_000, 15_000, 18_000, 21_000]);
         Assert.Equal(0.0866309, five.AnnualRate!.Value, 1e-6);
         Assert.Equal(-0.0212448, four.AnnualRate!.Value, 1e-6);
-        Assert.Null(five.Note);
+        Assert.Null(five.Reason);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class CashFlowMathTests
         Assert.Equal(2, irr.Roots.Count);
         Assert.Equal(0.10, irr.Roots[0], 1e-9);
         Assert.Equal(0.20, irr.Roots[1], 1e-9);
-        Assert.Contains("no single IRR", irr.Note, StringComparison.Ordinal);
+        Assert.Equal(IrrReason.SeveralRoots, irr.Reason);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class CashFlowMathTests
         Assert.Equal(0.05, irr.Roots[0], 1e-9);
         Assert.Equal(0.10, irr.Roots[1], 1e-9);
         Assert.Equal(0.20, irr.Roots[2], 1e-9);
-        Assert.Contains("change sign 3 times", irr.Note, StringComparison.Ordinal);
+        Assert.Equal(3, irr.SignChanges);
     }
 
     [Fact]
@@ -118,13 +118,13 @@ public class CashFlowMathTests
     {
         var irr = CashFlowMath.Irr([-100, -5, 0, -1]);
         Assert.Null(irr.AnnualRate);
-        Assert.StartsWith("no IRR: the cash flows never turn positive", irr.Note, StringComparison.Ordinal);
+        Assert.Equal(IrrReason.NeverPositive, irr.Reason);
     }
 
     [Fact]
     public void Irr_explains_why_there_is_none_when_nothing_is_invested()
     {
-        Assert.StartsWith("no IRR: the cash flows are never negative", CashFlowMath.Irr([5, 10]).Note, StringComparison.Ordinal);
+        Assert.Equal(IrrReason.NeverNegative, CashFlowMath.Irr([5, 10]).Reason);
     }
 
     [Fact]

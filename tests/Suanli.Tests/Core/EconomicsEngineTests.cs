@@ -437,7 +437,7 @@ public class EconomicsEngineTests
     {
         var r = EconomicsEngine.Analyze(TestSites.TwoYear() with { RentPerKwMonth = 5, TerminalValue = TerminalValueMethod.None });
         Assert.Null(r.Irr.AnnualRate);
-        Assert.NotNull(r.Irr.Note);
+        Assert.NotNull(r.Irr.Reason);
         Assert.Null(r.PaybackYears);
         Assert.Null(r.DiscountedPaybackYears);
     }
