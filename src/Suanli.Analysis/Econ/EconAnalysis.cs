@@ -134,6 +134,22 @@ public static class EconAnalysis
         {
             findings.Add(Finding.Info("econ.noPayback"));
         }
+        else if (PaybackReversal(r) is { } reversal)
+        {
+            findings.Add(Finding.Warning("econ.paybackReversed",
+                ("payback", r.PaybackYears.Value), ("year", reversal.Year), ("low", reversal.Low), ("end", reversal.End), ("currency", currency)));
+        }
+
+        if (site.PueCap is { } cap)
+        {
+            // The cap is on each year's measured PUE: lease-up years at low load may break it before the stabilised year.
+            var above = r.Years.Where(y => y.AveragePue is { } p && p > cap).ToList();
+            if (above.Count > 0)
+            {
+                findings.Add(Finding.Warning("econ.annualPueAboveCapInYears",
+                    ("years", FindingArg.List(above.Select(y => (double)y.Year))), ("highest", above.Max(y => y.AveragePue!.Value)), ("cap", cap)));
+            }
+        }
 
         foreach (var f in r.Findings)
         {
@@ -141,6 +157,34 @@ public static class EconAnalysis
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// The first project year after payback in which the cumulative operating and capital flows (without the terminal
+    /// value, as payback counts them) are negative again, the lowest they reach, and where they end; null when they stay
+    /// paid back.
+    /// </summary>
+    public static (int Year, double Low, double End)? PaybackReversal(EconomicsResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (r.PaybackYears is not { } payback)
+        {
+            return null;
+        }
+
+        int? first = null;
+        var low = double.PositiveInfinity;
+        foreach (var y in r.Years.Where(y => y.Year > payback))
+        {
+            var cumulative = y.CumulativeFreeCashFlow - y.TerminalValue;
+            if (cumulative < 0)
+            {
+                first ??= y.Year;
+                low = Math.Min(low, cumulative);
+            }
+        }
+
+        return first is { } year ? (year, low, r.Years[^1].CumulativeFreeCashFlow - r.Years[^1].TerminalValue) : null;
     }
 
     /// <summary>Why a series of flows has no single IRR, as a finding (shared by every model that reports an IRR).</summary>

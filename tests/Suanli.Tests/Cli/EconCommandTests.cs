@@ -152,7 +152,9 @@ public class EconCommandTests
 
         var (_, tables, _) = CliRunner.Run("econ", "--preset", "cn-2025-essay");
         Assert.Contains("cap 1.25 on annual measured PUE - within it", tables, StringComparison.Ordinal);
-        Assert.DoesNotContain("warning:", tables, StringComparison.Ordinal);
+        Assert.DoesNotContain("at stabilised occupancy is above the cap", tables, StringComparison.Ordinal);
+        // The lease-up years run at lower load and a higher PUE: those are flagged (review of issue 8).
+        Assert.Contains("warning: the annual PUE is above the cap of 1.25 in project year(s) 3, 4, 5", CliRunner.Flat(tables), StringComparison.Ordinal);
     }
 
     [Fact]
