@@ -48,6 +48,9 @@ public enum Unit
     /// <summary>Money per year.</summary>
     MoneyPerYear,
 
+    /// <summary>Money per MW of IT capacity per year.</summary>
+    MoneyPerMwYear,
+
     /// <summary>Money per accelerator-hour.</summary>
     MoneyPerAcceleratorHour,
 

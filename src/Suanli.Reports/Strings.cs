@@ -108,8 +108,8 @@ public sealed class Strings
 
     /// <summary>
     /// A value as text. Numbers use invariant culture with group separators; formats: <c>n0</c>…<c>n4</c> (decimals),
-    /// <c>pct0</c>…<c>pct2</c> (a fraction as a percentage), <c>m</c> (millions, two decimals), <c>g</c> (shortest
-    /// round-trip), <c>int</c>; a <see cref="Term"/> is looked up as a key; anything else is its invariant string.
+    /// <c>pct0</c>…<c>pct2</c> (a fraction as a percentage), <c>m</c> (millions, two decimals), <c>q3</c> (a size: whole
+    /// from 10 up, three significant digits below), <c>g</c> (shortest round-trip), <c>int</c>; a <see cref="Term"/> is looked up as a key; anything else is its invariant string.
     /// </summary>
     public string FormatValue(object? value, string? format) => value switch
     {
@@ -139,7 +139,7 @@ public sealed class Strings
             return x > 0 ? "∞" : "-∞";
         }
 
-        return format switch
+        var text = format switch
         {
             null or "n1" => x.ToString("#,0.0", inv),
             "n0" or "int" => x.ToString("#,0", inv),
@@ -150,9 +150,13 @@ public sealed class Strings
             "pct1" => (x * 100).ToString("0.0", inv) + "%",
             "pct2" => (x * 100).ToString("0.00", inv) + "%",
             "m" => (x / 1e6).ToString("#,0.00", inv),
+            "q3" => Math.Abs(x) >= 10 ? x.ToString("#,0", inv) : x.ToString("G3", inv),
             "g" => x.ToString("R", inv),
             _ => throw new FormatException($"Unknown number format '{format}'."),
         };
+
+        // A value that rounds to zero reads 0, not -0 or -0.0.
+        return text.StartsWith('-') && !text.Any(c => c is >= '1' and <= '9') ? text[1..] : text;
     }
 
     private string? Lookup(string key)

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Suanli.Analysis.Layout;
 using Suanli.Cli.Output;
+using Suanli.Reports.Json;
 
 namespace Suanli.Cli.Commands;
 
@@ -8,17 +10,20 @@ internal static class LayoutCommand
 {
     public static Command Create(CliContext context)
     {
+        var words = context.Words;
         var input = new ScenarioInput();
-        var occupancy = new Option<double?>("--occupancy") { Description = "Stabilised occupancy to compare at, in [0, 1] (default: 1 - site.vacancy); at 0 PUE is n/a (no IT load)." };
-        var sweep = new Option<string?>("--sweep") { Description = "occupancy: PUE and break-even rent from 30% to 100% occupancy for both layouts." };
-        var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout instead of tables." };
-        var inputs = new Option<bool>("--inputs") { Description = "Print every input (site, layout, training) with its source; the layout's own are always shown." };
-        var command = new Command("layout", "One clustered campus against standalone sites of the same IT: capex, opex, PUE, staff, energy, carbon, break-even rents, NPV, and whether a training job can span it.");
+        var occupancy = new Option<double?>("--occupancy") { Description = words["layout.help.occupancy"] };
+        var sweep = new Option<string?>("--sweep") { Description = words["layout.help.sweep"] };
+        var json = new Option<bool>("--json") { Description = words["layout.help.json"] };
+        var inputs = new Option<bool>("--inputs") { Description = words["layout.help.inputs"] };
+        var wide = new Option<bool>("--wide") { Description = words["layout.help.wide"] };
+        var command = new Command("layout", words["layout.help.command"]);
         input.AddTo(command);
         command.Add(occupancy);
         command.Add(sweep);
         command.Add(json);
         command.Add(inputs);
+        command.Add(wide);
         command.SetAction(parse =>
         {
             var checks = new OptionChecks(parse, context);
@@ -27,7 +32,7 @@ internal static class LayoutCommand
             if (sweepBy is not null && sweepBy != "occupancy")
             {
                 // Checked here rather than by the parser, whose message spans several lines and does not name the option.
-                checks.Error("--sweep", Fmt.Text($"'{Printable(sweepBy)}' is not something to sweep"), "occupancy");
+                checks.Error("--sweep", words.Format("layout.error.sweep", ("value", Printable(sweepBy))), "occupancy");
             }
 
             if (checks.Failed)
@@ -35,13 +40,14 @@ internal static class LayoutCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (input.LoadSection(parse, context, "layout", "layout", s => s.Layout) is not var (scenario, layout))
+            if (input.LoadSection(parse, context, "layout", "layout", s => s.Layout) is not var (scenario, _))
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var report = LayoutReport.Compute(scenario, layout, occ, sweepBy is not null);
-            return context.Emit(parse.GetValue(json), report.ToJson, console => report.WriteTables(console, parse.GetValue(inputs)));
+            var result = LayoutAnalysis.Evaluate(scenario, new LayoutOptions(occ, sweepBy is not null), null, context.Cancellation);
+            return context.Emit(parse.GetValue(json), () => ReportJson.Serialize(LayoutJsonWriter.ToJson(result, words)),
+                console => LayoutView.Write(console, result, words, new ViewOptions(parse.GetValue(inputs), parse.GetValue(wide))));
         });
         return command;
     }

@@ -15,6 +15,7 @@ namespace Suanli.Reports.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(EssayJson))]
 [JsonSerializable(typeof(EconJson))]
+[JsonSerializable(typeof(LayoutJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>
@@ -38,6 +39,7 @@ public static class ReportJson
             new CamelCaseEnum<Suanli.Core.Economics.EconomicBreakEvenOccupancyReason>(),
             new CamelCaseEnum<Suanli.Core.Economics.EconomicsFindingCode>(),
             new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimMetric>(),
+            new CamelCaseEnum<Suanli.Analysis.Layout.PueAdvantageCause>(),
             new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimComparison>(),
             new JsonStringEnumConverter<Currency>(),
         },

@@ -71,7 +71,8 @@ public class CultureTests
         Assert.Equal(12.8, perHour, 1e-9);
 
         // README's --occupancy 0.8 became 8 (and was refused) under a decimal-comma culture.
-        string[] layout = ["layout", "--preset", "cn-200mw-campus-vs-5-sites", "--occupancy", "0.8", "--json"];
+        // The language is fixed: zh-TW would choose Traditional Chinese for the texts in the layout's JSON.
+        string[] layout = ["layout", "--preset", "cn-200mw-campus-vs-5-sites", "--occupancy", "0.8", "--json", "--lang", "en"];
         var layoutOther = Run(new CultureInfo(cultureName), layout);
         Assert.True(layoutOther.ExitCode == 0, layoutOther.Error);
         Assert.Equal(Run(CultureInfo.InvariantCulture, layout).Out, layoutOther.Out);

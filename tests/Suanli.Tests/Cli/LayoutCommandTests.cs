@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Suanli.Cli;
 using Suanli.Core;
 using Suanli.Scenarios;
 using Suanli.Scenarios.Binding;
@@ -229,4 +231,197 @@ public class LayoutCommandTests
         Assert.Contains("shared plant", stdout, StringComparison.Ordinal);
         Assert.Contains("not available yet", stdout, StringComparison.Ordinal);
     }
+    [Fact]
+    public void Json_carries_the_header_the_inputs_metrics_and_notes_and_is_byte_identical()
+    {
+        string[] args = ["layout", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "site.vacancy=0.3", "--sweep", "occupancy", "--json", "--lang", "en"];
+        var first = CliRunner.Run(args);
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Equal(first.Out, CliRunner.Run(args).Out);
+        var json = JsonDocument.Parse(first.Out).RootElement;
+        Assert.Equal(1, json.GetProperty("schemaVersion").GetInt32());
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("suanliVersion").GetString()));
+        Assert.Equal("layout", json.GetProperty("command").GetString());
+        Assert.Equal("en", json.GetProperty("language").GetString());
+        Assert.Equal(["site.vacancy=0.3"], json.GetProperty("overrides").EnumerateArray().Select(o => o.GetString()));
+        var vacancy = json.GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("path").GetString() == "site.vacancy");
+        Assert.Equal("set", vacancy.GetProperty("origin").GetString());
+        Assert.Contains(json.GetProperty("inputs").EnumerateArray(), i => i.GetProperty("path").GetString() == "layout.pueOverheadExponent");
+
+        var metrics = json.GetProperty("metrics");
+        Assert.Equal(json.GetProperty("campus").GetProperty("pue").GetDouble(), metrics.GetProperty("campus.pue").GetProperty("value").GetDouble());
+        Assert.Equal("pue", metrics.GetProperty("campus.pue").GetProperty("unit").GetString());
+        Assert.Equal("RMB", metrics.GetProperty("distributed.npv").GetProperty("currency").GetString());
+        Assert.Equal("moneyPerKwMonth", metrics.GetProperty("campus.accountingBreakEvenRentPerKwMonth").GetProperty("unit").GetString());
+        Assert.Equal(JsonValueKind.Number, metrics.GetProperty("distributed.ettr").GetProperty("value").ValueKind);
+
+        var notes = json.GetProperty("notes").EnumerateArray().ToList();
+        var saves = notes.Single(n => n.GetProperty("code").GetString() == "layout.campusSaves");
+        Assert.Equal("info", saves.GetProperty("level").GetString());
+        Assert.Equal("currency.RMB", saves.GetProperty("args").GetProperty("currency").GetProperty("term").GetString());
+        Assert.StartsWith("The campus needs 13.1% less capex per MW", saves.GetProperty("text").GetString(), StringComparison.Ordinal);
+        // Every line of the old "findings" is a note, with the same words.
+        var findings = json.GetProperty("findings").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.All(findings, f => Assert.Contains(notes, n => n.GetProperty("text").GetString() == f));
+        Assert.Contains(notes, n => n.GetProperty("code").GetString() == "layout.training.stepTimeNotModelled");
+        Assert.Equal(5, json.GetProperty("modelNotes").GetArrayLength());
+    }
+
+    [Fact]
+    public void Every_key_of_the_earlier_json_is_still_there()
+    {
+        var json = Json("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--sweep", "occupancy", "--json");
+        string[] top =
+        [
+            "scenario", "origin", "currency", "totalItMw", "units", "occupancy", "scaleExponent", "staffExponent", "pueOverheadExponent", "referenceItMw",
+            "referenceDesignPue", "pueNote", "campus", "distributed", "deltaPercent", "savingsBreakdownPerKwMonth", "pueAdvantage", "training", "trainingNote",
+            "sweep", "findings",
+        ];
+        string[] side =
+        [
+            "capexPerMw", "opexPerMwYear", "pue", "pueFullLoad", "staffFte", "energyMwhPerYear", "co2TonnesPerYear", "energyCostPerYear", "networkCostPerYear",
+            "accountingBreakEvenRentPerKwMonth", "economicBreakEvenRentPerKwMonth", "npv", "irr", "irrNote", "costStackPerKwMonth", "sites", "siteItMw", "plantItMw",
+            "tenantPowerPerKwMonth",
+        ];
+        foreach (var key in top)
+        {
+            Assert.True(json.TryGetProperty(key, out _), key);
+        }
+
+        foreach (var key in side)
+        {
+            Assert.True(json.GetProperty("campus").TryGetProperty(key, out _), "campus." + key);
+            Assert.True(json.GetProperty("distributed").TryGetProperty(key, out _), "distributed." + key);
+        }
+
+        Assert.Equal(12, json.GetProperty("deltaPercent").EnumerateObject().Count());
+        Assert.False(json.GetProperty("deltaPercent").TryGetProperty("irr", out _));
+        foreach (var key in new[] { "sharedPlant", "staff", "power", "networkAndOther", "total" })
+        {
+            Assert.Equal(JsonValueKind.Number, json.GetProperty("savingsBreakdownPerKwMonth").GetProperty(key).ValueKind);
+        }
+
+        var training = json.GetProperty("training");
+        Assert.Equal(1, training.GetProperty("campus").GetProperty("sites").GetInt32());
+        Assert.Equal(500, training.GetProperty("distributed").GetProperty("distanceKm").GetDouble());
+        foreach (var key in new[] { "lambdaPerDay", "pNoInterruption24h", "ettr" })
+        {
+            Assert.Equal(JsonValueKind.Number, training.GetProperty("distributed").GetProperty(key).ValueKind);
+        }
+
+        Assert.StartsWith("Reliability only", training.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("trainingNote").ValueKind);
+        Assert.Equal(6, json.GetProperty("findings").GetArrayLength());
+        foreach (var key in new[] { "campusPue", "distributedPue", "campusBreakEvenRentPerLeasedKwMonth", "distributedBreakEvenRentPerLeasedKwMonth" })
+        {
+            Assert.True(json.GetProperty("sweep")[0].TryGetProperty(key, out _), key);
+        }
+    }
+
+    [Theory]
+    [InlineData("training:")]
+    [InlineData("  wan:")]
+    public void A_training_job_that_cannot_be_assessed_says_why(string cut)
+    {
+        // The preset without its training section, or without the wan part of it.
+        var yaml = Presets.Text("cn-200mw-campus-vs-5-sites")!.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = yaml.IndexOf("\n" + cut + "\n", StringComparison.Ordinal) + 1;
+        var indent = cut.Length - cut.TrimStart().Length;
+        var lines = yaml[start..].Split('\n');
+        var length = lines.Skip(1).TakeWhile(l => l.Length == 0 || l.Length - l.TrimStart().Length > indent).Sum(l => l.Length + 1) + lines[0].Length + 1;
+        var dir = Directory.CreateTempSubdirectory("suanli-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "cut.yaml");
+            File.WriteAllText(path, yaml.Remove(start, Math.Min(length, yaml.Length - start)));
+            var json = Json("layout", path, "--json");
+            Assert.Equal(JsonValueKind.Null, json.GetProperty("training").ValueKind);
+            Assert.Equal(cut == "training:" ? "not assessed: the scenario has no training section (add one; see suanli reliability)"
+                : "not assessed: the training section has no wan section for the links between sites", json.GetProperty("trainingNote").GetString());
+            var (_, tables, _) = CliRunner.Run("layout", path);
+            Assert.Contains("Training across the layout: not assessed", tables, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_stated_checkpoint_interval_is_named_beside_the_ettr()
+    {
+        // Before, the row read "ETTR (Daly interval)" whatever interval the job checkpoints at.
+        var (_, daly, _) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites");
+        Assert.Contains("ETTR (Daly interval)", daly, StringComparison.Ordinal);
+        var (_, stated, _) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "training.checkpoint.intervalMinutes=30");
+        Assert.Contains("ETTR (the job's checkpoint interval)", stated, StringComparison.Ordinal);
+        Assert.DoesNotContain("Daly interval", stated, StringComparison.Ordinal);
+        Assert.Matches(@"checkpoint interval \(min\)\s*│\s*30\.0\s*│\s*30\.0", stated);
+    }
+
+    [Theory]
+    [InlineData("zh-Hant", "會計損益平衡租金", "園區省在哪裡", "結論：", "每日中斷次數", "上架率")]
+    [InlineData("zh-Hans", "会计盈亏平衡租金", "园区省在哪里", "结论：", "每日中断次数", "上架率")]
+    public void Tables_are_written_in_the_chosen_language(string lang, params string[] labels)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--sweep", "occupancy", "--lang", lang);
+        Assert.True(code == 0, stderr);
+        foreach (var label in labels)
+        {
+            Assert.Contains(label, stdout, StringComparison.Ordinal);
+        }
+
+        foreach (var english in new[] { "Where the campus saves", "What this says", "interruptions per day", "accounting break-even", "memo: power paid by tenants" })
+        {
+            Assert.DoesNotContain(english, stdout, StringComparison.Ordinal);
+        }
+
+        var json = JsonDocument.Parse(CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--json", "--lang", lang).Out).RootElement;
+        Assert.Equal(lang, json.GetProperty("language").GetString());
+        Assert.Contains(labels[0][..2], json.GetProperty("findings")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Number, json.GetProperty("campus").GetProperty("npv").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("zh-Hant", "一個集群式園區")]
+    [InlineData("zh-Hans", "一个集群式园区")]
+    public void Help_is_in_the_chosen_language(string lang, string description)
+    {
+        var (code, stdout, _) = CliRunner.Run("layout", "--help", "--lang", lang);
+        Assert.Equal(0, code);
+        Assert.Contains(description, stdout, StringComparison.Ordinal);
+        Assert.Contains("--wide", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hant")]
+    [InlineData("zh-Hans")]
+    public void An_80_column_terminal_gets_tables_that_fit_and_wide_gets_every_column(string lang)
+    {
+        string[] args = ["layout", "--preset", "cn-200mw-campus-vs-5-sites", "--sweep", "occupancy", "--inputs", "--lang", lang];
+        var narrow = Terminal(80, args);
+        var tooWide = narrow.Split('\n').Where(l => Cells(l) > 80).ToList();
+        Assert.True(tooWide.Count == 0, "wider than 80 columns:\n" + string.Join("\n", tooWide));
+        var why = lang == "en" ? "│ why" : "│ 原因";
+        Assert.DoesNotContain(why, narrow, StringComparison.Ordinal);
+        Assert.Contains(why, Terminal(80, [.. args, "--wide"]), StringComparison.Ordinal);
+        Assert.Contains(why, Terminal(120, args), StringComparison.Ordinal);
+        // Numbers are never split across lines.
+        Assert.Contains("1,009,958", narrow, StringComparison.Ordinal);
+        Assert.Contains("-5,610.87", narrow, StringComparison.Ordinal);
+    }
+
+    private static string Terminal(int width, string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CliApp.Run(args, new CliContext(stdout, stderr, OutIsTerminal: true) { TerminalWidth = width });
+        Assert.True(code == 0, stderr.ToString());
+        return Regex.Replace(stdout.ToString(), @"\u001b\[[0-9;?]*[A-Za-z]", string.Empty);
+    }
+
+    /// <summary>Terminal cells a line takes: East Asian wide characters take two.</summary>
+    private static int Cells(string line) => line.TrimEnd('\r').Sum(c => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3'
+        or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1);
 }
