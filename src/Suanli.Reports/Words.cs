@@ -65,6 +65,7 @@ public sealed class Words
             Unit.Money => Money(x, cur),
             Unit.MoneyPerYear => Strings.Format("unit.perYear", ("value", Money(x, cur))),
             Unit.MoneyPerMw => Strings.Format("unit.moneyPerMw", ("value", Money(x, cur))),
+            Unit.MoneyPerMwYear => Strings.Format("unit.moneyPerMwYear", ("value", Money(x, cur))),
             Unit.MoneyPerKwMonth => Strings.Format("unit.moneyPerKwMonth", ("value", N(x, 1)), ("currency", cur)),
             Unit.MoneyPerAcceleratorHour => Strings.Format("unit.moneyPerAcceleratorHour", ("value", N(x, 2)), ("currency", cur)),
             Unit.Fraction => Percent(x),
