@@ -15,6 +15,8 @@ namespace Suanli.Reports.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(EssayJson))]
 [JsonSerializable(typeof(EconJson))]
+[JsonSerializable(typeof(IReadOnlyList<PresetJson>))]
+[JsonSerializable(typeof(RunJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>
