@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.CommandLine.Completions;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Suanli.Cli.Commands;
 using Suanli.Core;
+using Suanli.Reports;
 using Suanli.Scenarios.Binding;
 
 namespace Suanli.Cli;
@@ -29,6 +32,7 @@ internal static partial class CliApp
             context = context with { Cancellation = interruption.Token };
         }
 
+        var uiCulture = CultureInfo.CurrentUICulture;
         try
         {
             // The language is chosen before the command tree is built, so that its help is in that language too.
@@ -39,18 +43,37 @@ internal static partial class CliApp
 
             context = context with { Language = language };
 
+            // System.CommandLine's own words (help headings, its parse errors) follow the UI culture: make it the chosen
+            // language's, also when --lang en runs on a Chinese system. Restored below; it flows with this call only.
+            CultureInfo.CurrentUICulture = language.Culture();
             var (root, allowed) = Build(context);
 
             // No response files: '@/dev/zero' would otherwise be read whole, and '@name' is not a Suanli convention.
             var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (UnknownOptions(parse) is { Count: > 0 } unknown)
+            {
+                // Reported before anything else: the other errors (a scenario path of '--bogus', an extra argument) follow from it.
+                foreach (var option in unknown)
+                {
+                    context.Report(UnknownOption(option, parse));
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+
             if (parse.Errors.Count > 0)
             {
                 foreach (var error in parse.Errors)
                 {
-                    context.Error.WriteLine(UsageLine(error, parse, allowed));
+                    context.Report(UsageLine(error, parse, allowed));
                 }
 
                 return ExitCodes.InvalidInput;
+            }
+
+            if (parse.Action is HelpAction && language.IsChinese())
+            {
+                return ChineseHelp(parse, context);
             }
 
             return parse.Invoke(new InvocationConfiguration
@@ -67,19 +90,24 @@ internal static partial class CliApp
         catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
             // Ctrl+C or SIGTERM: nothing partial was written to stdout (results are written whole, at the end).
-            return Report(context, interruption?.ExitCode ?? ExitCodes.Interrupted, "suanli: interrupted");
+            return Report(context, interruption?.ExitCode ?? ExitCodes.Interrupted, context.Words["cli.interrupted"]);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug, not the user's input: say what happened in one line, without a stack trace.
             return Report(context, ExitCodes.Failure,
-                $"suanli: internal error: {e.GetType().Name}: {Diagnostic.OneLine(e.Message, 300)}; this is a bug in Suanli, please report it with the command you ran");
+                context.Words.Format("cli.internalError", ("type", e.GetType().Name), ("message", Diagnostic.OneLine(e.Message, 300))));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = uiCulture;
         }
     }
 
-    private static (RootCommand Root, Dictionary<Symbol, string> Allowed) Build(CliContext context)
+    private static (RootCommand Root, Dictionary<Symbol, MessageText> Allowed) Build(CliContext context)
     {
-        var root = new RootCommand("Suanli (算力): data-center economics and AI compute infrastructure, computed from stated inputs.")
+        var words = context.Words;
+        var root = new RootCommand(words["cli.help.root"])
         {
             EconCommand.Create(context),
             LayoutCommand.Create(context),
@@ -90,13 +118,89 @@ internal static partial class CliApp
             PresetsCommand.Create(context),
             SchemaCommand.Create(context),
             EssayCommand.Create(context),
+            RunCommand.Create(context),
         };
-        root.Add(LanguageOption.Create());
-        return (root, InvariantOptions.Install(root));
+        root.Add(LanguageOption.Create(words));
+        foreach (var option in root.Options)
+        {
+            option.Description = option switch
+            {
+                HelpOption => words["cli.help.help"],
+                VersionOption => words["cli.help.version"],
+                _ => option.Description,
+            };
+        }
+
+        HelpKeys.Apply(root, words);
+        return (root, InvariantOptions.Install(root, words));
+    }
+
+    /// <summary>
+    /// Help in Chinese: System.CommandLine translates its headings but one ("Description:"), which is put in the
+    /// chosen language here.
+    /// </summary>
+    private static int ChineseHelp(ParseResult parse, CliContext context)
+    {
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        var code = parse.Invoke(new InvocationConfiguration { Output = buffer, Error = context.Error, EnableDefaultExceptionHandler = false });
+        var lines = buffer.ToString().Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].TrimEnd('\r') == "Description:")
+            {
+                lines[i] = context.Words["cli.help.heading.description"] + (lines[i].EndsWith('\r') ? "\r" : string.Empty);
+            }
+        }
+
+        context.Out.Write(string.Join('\n', lines));
+        context.Out.Flush();
+        return code;
+    }
+
+    /// <summary>
+    /// Tokens written as options (<c>-x</c>, <c>--name</c>, <c>--name=value</c>) that no option of the command matched:
+    /// those System.CommandLine left unmatched, and those it took as the command's argument (a scenario path of
+    /// <c>--bogus</c>). After <c>--</c> every token is an argument, so a file may still be called <c>--odd.yaml</c>.
+    /// </summary>
+    private static List<string> UnknownOptions(ParseResult parse)
+    {
+        var candidates = new HashSet<string>(parse.UnmatchedTokens, StringComparer.Ordinal);
+        for (var r = parse.CommandResult; r is not null; r = r.Parent as CommandResult)
+        {
+            foreach (var argument in r.Children.OfType<ArgumentResult>())
+            {
+                candidates.UnionWith(argument.Tokens.Select(t => t.Value));
+            }
+        }
+
+        return [.. parse.Tokens
+            .TakeWhile(t => t.Type != TokenType.DoubleDash)
+            .Where(t => t.Type == TokenType.Argument && candidates.Contains(t.Value) && OptionLike().IsMatch(t.Value))
+            .Select(t => t.Value)
+            .Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>An unknown option, with the closest option of the command and the list of its options.</summary>
+    private static Diagnostic UnknownOption(string token, ParseResult parse)
+    {
+        var name = token.Split('=', 2)[0];
+        var command = parse.CommandResult.Command;
+        var own = command.Options.Where(o => !o.Hidden).ToList();
+        var inherited = new List<Option>();
+        for (var r = parse.CommandResult.Parent as CommandResult; r is not null; r = r.Parent as CommandResult)
+        {
+            inherited.AddRange(r.Command.Options.Where(o => o.Recursive && !o.Hidden));
+        }
+
+        var visible = own.Concat(inherited).DistinctBy(o => o.Name).ToList();
+        var suggestion = Messages.Suggest(name, visible.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)));
+        return CliMessages.Usage("usage",
+            CliMessages.WithSuggestion("diag.unknownOption", suggestion, ("option", Diagnostic.Shown(name))),
+            CliMessages.Of("diag.allowed.options", ("command", CommandPath(parse.CommandResult)), ("options", string.Join(", ", visible.Select(o => o.Name)))));
     }
 
     /// <summary>One parse error as <c>command-line:1:1: field: message (allowed: …)</c>, naming the option at fault.</summary>
-    private static string UsageLine(ParseError error, ParseResult parse, Dictionary<Symbol, string> allowed)
+    private static Diagnostic UsageLine(ParseError error, ParseResult parse, Dictionary<Symbol, MessageText> allowed)
     {
         Symbol? symbol = error.SymbolResult switch
         {
@@ -112,12 +216,19 @@ internal static partial class CliApp
             _ => "usage",
         };
         var allowedText = symbol is not null && allowed.TryGetValue(symbol, out var known) ? known
-            : symbol is not null && Choices(symbol) is { Count: > 0 } choices ? "one of: " + string.Join(", ", choices)
-            : $"see '{CommandPath(parse.CommandResult)} --help'";
+            : symbol is not null && Choices(symbol) is { Count: > 0 } choices ? CliMessages.Of("diag.allowed.oneOf", ("choices", string.Join(", ", choices)))
+            : CliMessages.Of("diag.allowed.seeHelp", ("command", CommandPath(parse.CommandResult)));
 
-        // System.CommandLine's own messages may span lines ("Did you mean one of the following?\n…").
+        // System.CommandLine's own messages (in the UI culture, set to the chosen language) may span lines
+        // ("Did you mean one of the following?\n…"); Suanli's own are already in the chosen language.
         var message = Whitespace().Replace(error.Message, " ").Trim();
-        return new Diagnostic(Severity.Error, DiagnosticCodes.Usage, "command-line", 1, 1, field, message, allowedText).ToString();
+        if (message.EndsWith('.') && message.Any(c => c is >= '\u4E00' and <= '\u9FFF'))
+        {
+            // Its Chinese messages end with an English full stop, some after a Chinese one.
+            message = message[..^1];
+        }
+
+        return CliMessages.Usage(field, MessageText.Literal(message), allowedText);
     }
 
     private static List<string> Choices(Symbol symbol) =>
@@ -150,7 +261,7 @@ internal static partial class CliApp
 
         return e.Stream == "standard error"
             ? ExitCodes.Failure
-            : Report(context, ExitCodes.Failure, $"suanli: error: {Diagnostic.OneLine(e.Message, 300)}");
+            : Report(context, ExitCodes.Failure, context.Words.Format("cli.outputFailed", ("message", Diagnostic.OneLine(e.Message, 300))));
     }
 
     /// <summary>Writes one line to stderr if it can; the exit code stands either way.</summary>
@@ -170,4 +281,7 @@ internal static partial class CliApp
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^--?[A-Za-z?]")]
+    private static partial Regex OptionLike();
 }

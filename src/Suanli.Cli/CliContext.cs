@@ -25,6 +25,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, bool OutIsTe
     /// <summary>The words of the chosen language.</summary>
     public Words Words => Words.For(Language);
 
+    /// <summary>Writes one diagnostic on stderr, in the chosen language (location and field as they are).</summary>
+    public void Report(Suanli.Core.Diagnostic diagnostic) => Error.WriteLine(Words.DiagnosticLine(diagnostic));
+
     /// <summary>Writes a command's result: one JSON object, or tables for people. Nothing reaches stdout until all is rendered.</summary>
     public int Emit(bool json, Func<string> toJson, Action<IAnsiConsole> tables)
     {

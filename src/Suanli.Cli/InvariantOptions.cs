@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
 using Suanli.Core;
+using Suanli.Reports;
 using Suanli.Scenarios.Binding;
 
 namespace Suanli.Cli;
@@ -19,21 +20,24 @@ internal static class InvariantOptions
     /// <summary>Largest whole number that a double (an exponent form such as 1e6) still holds exactly.</summary>
     private const double MaxExactWhole = 9_007_199_254_740_992d;
 
-    /// <summary>Installs the parsers on every option and argument under <paramref name="command"/>; returns the "allowed" text of each.</summary>
-    public static Dictionary<Symbol, string> Install(Command command)
+    /// <summary>
+    /// Installs the parsers on every option and argument under <paramref name="command"/>, their messages in the
+    /// language of <paramref name="words"/>; returns the "allowed" text of each.
+    /// </summary>
+    public static Dictionary<Symbol, MessageText> Install(Command command, Words words)
     {
-        var allowed = new Dictionary<Symbol, string>();
-        Walk(command, allowed);
+        var allowed = new Dictionary<Symbol, MessageText>();
+        Walk(command, allowed, words);
         return allowed;
     }
 
-    private static void Walk(Command command, Dictionary<Symbol, string> allowed)
+    private static void Walk(Command command, Dictionary<Symbol, MessageText> allowed, Words words)
     {
         foreach (var option in command.Options)
         {
             if (Parser(option.ValueType) is { } parser)
             {
-                Set(option, parser.Parse);
+                Set(option, Localised(parser.Parse, words), words);
                 allowed[option] = parser.Allowed;
             }
         }
@@ -42,21 +46,27 @@ internal static class InvariantOptions
         {
             if (Parser(argument.ValueType) is { } parser)
             {
-                Set(argument, parser.Parse);
+                Set(argument, Localised(parser.Parse, words), words);
                 allowed[argument] = parser.Allowed;
             }
         }
 
         foreach (var sub in command.Subcommands)
         {
-            Walk(sub, allowed);
+            Walk(sub, allowed, words);
         }
     }
+
+    private static Func<string, (object? Value, string? Error)> Localised(Func<string, (object? Value, MessageText? Error)> parse, Words words) => text =>
+    {
+        var (value, error) = parse(text);
+        return (value, error is null ? null : words.Text(error));
+    };
 
     /// <summary>Whether values of this type are read by <see cref="InvariantOptions"/> (every number and enum, nullable or not).</summary>
     public static bool Handles(Type type) => Parser(type) is not null;
 
-    private sealed record ValueParser(Func<string, (object? Value, string? Error)> Parse, string Allowed);
+    private sealed record ValueParser(Func<string, (object? Value, MessageText? Error)> Parse, MessageText Allowed);
 
     private static ValueParser? Parser(Type type)
     {
@@ -64,14 +74,14 @@ internal static class InvariantOptions
         if (t.IsEnum)
         {
             var names = Enum.GetNames(t);
-            return new ValueParser(text => ParseEnum(t, names, text), "one of: " + string.Join(", ", names.Select(ChoiceName)));
+            return new ValueParser(text => ParseEnum(t, names, text), CliMessages.Of("diag.allowed.oneOf", ("choices", string.Join(", ", names.Select(ChoiceName)))));
         }
 
         return t switch
         {
-            _ when t == typeof(double) => new ValueParser(text => ParseReal(text, x => x), NumberText.Form),
-            _ when t == typeof(float) => new ValueParser(text => ParseReal(text, x => (float)x), NumberText.Form),
-            _ when t == typeof(decimal) => new ValueParser(text => ParseReal(text, x => (decimal)x), NumberText.Form),
+            _ when t == typeof(double) => new ValueParser(text => ParseReal(text, x => x), NumberText.FormText),
+            _ when t == typeof(float) => new ValueParser(text => ParseReal(text, x => (float)x), NumberText.FormText),
+            _ when t == typeof(decimal) => new ValueParser(text => ParseReal(text, x => (decimal)x), NumberText.FormText),
             _ when t == typeof(int) => Whole<int>(),
             _ when t == typeof(long) => Whole<long>(),
             _ when t == typeof(short) => Whole<short>(),
@@ -86,20 +96,20 @@ internal static class InvariantOptions
 
     private static ValueParser Whole<T>()
         where T : IBinaryInteger<T>, IMinMaxValue<T> =>
-        new(text => ParseWhole<T>(text), Fmt($"a whole number from {T.MinValue} to {T.MaxValue}, in digits or an exponent form such as 1e6 (no group separators)"));
+        new(text => ParseWhole<T>(text), CliMessages.Of("diag.allowed.wholeForm", ("min", Fmt($"{T.MinValue}")), ("max", Fmt($"{T.MaxValue}"))));
 
-    private static (object?, string?) ParseReal(string text, Func<double, object> convert)
+    private static (object?, MessageText?) ParseReal(string text, Func<double, object> convert)
     {
-        if (NumberText.TryParse(text, "a number", out var value, out var message) != NumberProblem.None)
+        if (NumberText.TryParse(text, Messages.Of("diag.what.number"), out var value, out MessageText? message) != NumberProblem.None)
         {
             return (null, message);
         }
 
         var converted = convert(value);
-        return converted is float f && !float.IsFinite(f) ? (null, $"'{Diagnostic.Shown(text.Trim())}' is too large") : (converted, null);
+        return converted is float f && !float.IsFinite(f) ? (null, CliMessages.Of("diag.tooLarge", ("value", Diagnostic.Shown(text.Trim())))) : (converted, null);
     }
 
-    private static (object?, string?) ParseWhole<T>(string text)
+    private static (object?, MessageText?) ParseWhole<T>(string text)
         where T : IBinaryInteger<T>, IMinMaxValue<T>
     {
         var trimmed = text.Trim();
@@ -110,38 +120,40 @@ internal static class InvariantOptions
         if (BigInteger.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exact))
         {
             return exact < BigInteger.CreateTruncating(T.MinValue) || exact > BigInteger.CreateTruncating(T.MaxValue)
-                ? (null, $"{shown} is outside {range}")
+                ? (null, OutOfRange(shown, range))
                 : (T.CreateChecked(exact), null);
         }
 
-        if (NumberText.TryParse(trimmed, "a whole number", out var value, out var message) != NumberProblem.None)
+        if (NumberText.TryParse(trimmed, Messages.Of("diag.what.whole"), out var value, out MessageText? message) != NumberProblem.None)
         {
             return (null, message);
         }
 
         if (value != Math.Floor(value))
         {
-            return (null, $"expected a whole number, got '{shown}'");
+            return (null, CliMessages.Of("diag.expectedWhole", ("value", shown)));
         }
 
         var whole = new BigInteger(value);
         if (whole < BigInteger.CreateTruncating(T.MinValue) || whole > BigInteger.CreateTruncating(T.MaxValue))
         {
-            return (null, $"{shown} is outside {range}");
+            return (null, OutOfRange(shown, range));
         }
 
         return Math.Abs(value) > MaxExactWhole
-            ? (null, $"'{shown}' is too large to be exact in that form; write it out in digits")
+            ? (null, CliMessages.Of("diag.inexactWhole", ("value", shown)))
             : (T.CreateChecked(whole), null);
     }
 
-    private static (object?, string?) ParseEnum(Type type, string[] names, string text)
+    private static MessageText OutOfRange(string shown, string range) => CliMessages.Of("diag.outOfRange", ("value", shown), ("range", range));
+
+    private static (object?, MessageText?) ParseEnum(Type type, string[] names, string text)
     {
         // Names only, ignoring case: Enum.Parse would also take "7" or "sites,distance".
         var trimmed = text.Trim();
         var match = names.FirstOrDefault(n => string.Equals(n, trimmed, StringComparison.OrdinalIgnoreCase));
         return match is null
-            ? (null, $"'{Diagnostic.Shown(trimmed)}' is not one of the choices")
+            ? (null, CliMessages.Of("diag.unknownChoice", ("value", Diagnostic.Shown(trimmed))))
             : (Enum.Parse(type, match), null);
     }
 
@@ -149,29 +161,29 @@ internal static class InvariantOptions
     public static string ChoiceName(string name) =>
         name.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
-    private static void Set(Option option, Func<string, (object? Value, string? Error)> parse)
+    private static void Set(Option option, Func<string, (object? Value, string? Error)> parse, Words words)
     {
         var install = typeof(InvariantOptions).GetMethod(nameof(SetOption), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        install.MakeGenericMethod(option.ValueType).Invoke(null, [option, parse]);
+        install.MakeGenericMethod(option.ValueType).Invoke(null, [option, parse, words]);
     }
 
-    private static void Set(Argument argument, Func<string, (object? Value, string? Error)> parse)
+    private static void Set(Argument argument, Func<string, (object? Value, string? Error)> parse, Words words)
     {
         var install = typeof(InvariantOptions).GetMethod(nameof(SetArgument), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-        install.MakeGenericMethod(argument.ValueType).Invoke(null, [argument, parse]);
+        install.MakeGenericMethod(argument.ValueType).Invoke(null, [argument, parse, words]);
     }
 
-    private static void SetOption<T>(Option<T> option, Func<string, (object? Value, string? Error)> parse) =>
-        option.CustomParser = result => Read<T>(result, parse);
+    private static void SetOption<T>(Option<T> option, Func<string, (object? Value, string? Error)> parse, Words words) =>
+        option.CustomParser = result => Read<T>(result, parse, words);
 
-    private static void SetArgument<T>(Argument<T> argument, Func<string, (object? Value, string? Error)> parse) =>
-        argument.CustomParser = result => Read<T>(result, parse);
+    private static void SetArgument<T>(Argument<T> argument, Func<string, (object? Value, string? Error)> parse, Words words) =>
+        argument.CustomParser = result => Read<T>(result, parse, words);
 
-    private static T? Read<T>(ArgumentResult result, Func<string, (object? Value, string? Error)> parse)
+    private static T? Read<T>(ArgumentResult result, Func<string, (object? Value, string? Error)> parse, Words words)
     {
         if (result.Tokens.Count != 1)
         {
-            result.AddError(result.Tokens.Count == 0 ? "a value is required" : "give one value");
+            result.AddError(words.Text(CliMessages.Of(result.Tokens.Count == 0 ? "diag.valueRequired" : "diag.oneValue")));
             return default;
         }
 

@@ -61,6 +61,23 @@ public sealed record Diagnostic(
     /// <summary>What would be accepted, printable on one line.</summary>
     public string? Allowed { get; init; } = Allowed is null ? null : OneLine(Allowed, MaxPartLength);
 
+    /// <summary>What is wrong as a resource key and arguments, for front ends that show it in the reader's language; null when only the English <see cref="Message"/> exists.</summary>
+    public MessageText? MessageText { get; init; }
+
+    /// <summary>What would be accepted as a resource key and arguments; null when only the English <see cref="Allowed"/> exists.</summary>
+    public MessageText? AllowedText { get; init; }
+
+    /// <summary>A diagnostic whose message (and what is allowed) is known by key, so that it can be shown in any language; its English words fill <see cref="Message"/> and <see cref="Allowed"/>.</summary>
+    public static Diagnostic Of(Severity severity, string code, string file, int line, int column, string path, MessageText message, MessageText? allowed = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new(severity, code, file, line, column, path, message.English, allowed?.English) { MessageText = message, AllowedText = allowed };
+    }
+
+    /// <summary>An error whose message is known by key (see <see cref="Of"/>).</summary>
+    public static Diagnostic Error(string code, string file, int line, int column, string path, MessageText message, MessageText? allowed = null) =>
+        Of(Severity.Error, code, file, line, column, path, message, allowed);
+
     /// <summary>The one-line form <c>file:line:col: field: message (allowed: …)</c>.</summary>
     public override string ToString()
     {

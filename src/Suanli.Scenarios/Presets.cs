@@ -35,9 +35,9 @@ public static class Presets
     public static Diagnostic Unknown(string name, string field)
     {
         var suggestion = YamlBinder.Suggest(name, Names);
-        return new Diagnostic(Severity.Error, DiagnosticCodes.UnknownPreset, "command-line", 1, 1, field,
-            $"unknown preset '{Diagnostic.Shown(name)}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"),
-            string.Join(", ", Names));
+        return Diagnostic.Error(DiagnosticCodes.UnknownPreset, "command-line", 1, 1, field,
+            Messages.WithSuggestion("diag.unknownPreset", suggestion, ("name", Diagnostic.Shown(name))),
+            Messages.Literal(string.Join(", ", Names)));
     }
 
     /// <summary>The one-line description of a preset (its <c>description</c> key's first sentence).</summary>

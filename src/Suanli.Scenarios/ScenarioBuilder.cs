@@ -36,8 +36,8 @@ internal static class ScenarioBuilder
             }
             else
             {
-                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.MissingKey, origin, 1, 1, "currency",
-                    "a scenario with a site section needs a currency for its money values", "RMB, USD"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, origin, 1, 1, "currency",
+                    Messages.Of("diag.noCurrency"), Messages.Literal("RMB, USD")));
             }
         }
 

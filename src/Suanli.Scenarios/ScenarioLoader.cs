@@ -22,7 +22,7 @@ public static class ScenarioLoader
     /// <summary>Most problems reported for one scenario; the rest are summarised in one more line.</summary>
     public const int MaxDiagnostics = 50;
 
-    private const string AllowedFile = "a readable YAML file, or --preset NAME";
+    private static MessageText AllowedFile => Messages.Of("diag.allowed.file");
 
     /// <summary>Loads a scenario file.</summary>
     public static LoadResult FromFile(string path, IEnumerable<string>? sets = null)
@@ -90,7 +90,7 @@ public static class ScenarioLoader
         text = null;
         if (string.IsNullOrWhiteSpace(path))
         {
-            return new Diagnostic(Severity.Error, DiagnosticCodes.FileNotFound, "command-line", 1, 1, "scenario", "the scenario file name is empty", AllowedFile);
+            return Diagnostic.Error(DiagnosticCodes.FileNotFound, "command-line", 1, 1, "scenario", Messages.Of("diag.fileNameEmpty"), AllowedFile);
         }
 
         byte[] buffer;
@@ -99,7 +99,7 @@ public static class ScenarioLoader
         {
             if (Directory.Exists(path))
             {
-                return FileProblem(DiagnosticCodes.FileNotFound, path, 1, 1, "cannot read the scenario: it is a directory, not a file", AllowedFile);
+                return FileProblem(DiagnosticCodes.FileNotFound, path, 1, 1, Messages.Of("diag.fileIsDirectory"), AllowedFile);
             }
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
@@ -114,19 +114,19 @@ public static class ScenarioLoader
         {
             var why = e switch
             {
-                FileNotFoundException or DirectoryNotFoundException => "no such file",
-                UnauthorizedAccessException => "permission denied",
-                ArgumentException or NotSupportedException => "not a valid file name",
-                _ => e.Message.TrimEnd('.'),
+                FileNotFoundException or DirectoryNotFoundException => Messages.Of("diag.fileNotFound"),
+                UnauthorizedAccessException => Messages.Of("diag.filePermission"),
+                ArgumentException or NotSupportedException => Messages.Of("diag.fileBadName"),
+                _ => Messages.Of("diag.fileUnreadable", ("detail", e.Message.TrimEnd('.'))),
             };
-            return FileProblem(DiagnosticCodes.FileNotFound, path, 1, 1, "cannot read the scenario: " + why, AllowedFile);
+            return FileProblem(DiagnosticCodes.FileNotFound, path, 1, 1, why, AllowedFile);
         }
 
         if (length > MaxFileBytes)
         {
             return FileProblem(DiagnosticCodes.FileTooLarge, path, 1, 1,
-                string.Create(CultureInfo.InvariantCulture, $"the scenario is larger than {MaxFileBytes:#,0} bytes (1 MiB), the most Suanli reads"),
-                "a YAML scenario under 1 MiB (the presets are under 10 KiB)");
+                Messages.Of("diag.fileTooLarge", ("bytes", MaxFileBytes.ToString("#,0", CultureInfo.InvariantCulture))),
+                Messages.Of("diag.allowed.fileSize"));
         }
 
         var bytes = buffer.AsSpan(0, length);
@@ -151,8 +151,8 @@ public static class ScenarioLoader
             var line = before.Count('\n') + 1;
             var column = charsWritten - (before.LastIndexOf('\n') + 1) + 1;
             return FileProblem(DiagnosticCodes.NotUtf8, path, line, column,
-                string.Create(CultureInfo.InvariantCulture, $"the file is not UTF-8 text: byte 0x{bytes[bytesRead]:X2} cannot start or continue a character here"),
-                "a YAML file saved as UTF-8");
+                Messages.Of("diag.notUtf8", ("byte", bytes[bytesRead].ToString("X2", CultureInfo.InvariantCulture))),
+                Messages.Of("diag.allowed.utf8"));
         }
 
         text = new string(chars, 0, charsWritten);
@@ -168,17 +168,17 @@ public static class ScenarioLoader
 
         if (stream.Documents.Count != 1)
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DocumentShape, origin, 1, 1, string.Empty,
-                stream.Documents.Count == 0 ? "the scenario is empty" : string.Create(CultureInfo.InvariantCulture, $"the file holds {stream.Documents.Count} YAML documents"),
-                "one YAML document with name, currency and sections such as site"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DocumentShape, origin, 1, 1, string.Empty,
+                stream.Documents.Count == 0 ? Messages.Of("diag.emptyScenario") : Messages.Of("diag.severalDocuments", ("count", stream.Documents.Count.ToString(CultureInfo.InvariantCulture))),
+                Messages.Of("diag.allowed.oneDocument")));
             return null;
         }
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             var node = stream.Documents[0].RootNode;
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DocumentShape, origin, (int)node.Start.Line, (int)node.Start.Column,
-                string.Empty, "the scenario must be a mapping of keys", "name, description, currency, site, claims"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DocumentShape, origin, (int)node.Start.Line, (int)node.Start.Column,
+                string.Empty, Messages.Of("diag.notMapping"), Messages.Literal("name, description, currency, site, claims")));
             return null;
         }
 
@@ -195,12 +195,12 @@ public static class ScenarioLoader
 
         var next = diagnostics[MaxDiagnostics];
         var rest = diagnostics.Count - MaxDiagnostics;
-        return [.. diagnostics.Take(MaxDiagnostics), new Diagnostic(Severity.Error, DiagnosticCodes.TooManyProblems, next.File, next.Line, next.Column, next.Path,
-            string.Create(CultureInfo.InvariantCulture, $"{rest:#,0} more problems from here on are not shown"), "fix the ones above and run again")];
+        return [.. diagnostics.Take(MaxDiagnostics), Diagnostic.Error(DiagnosticCodes.TooManyProblems, next.File, next.Line, next.Column, next.Path,
+            Messages.Of("diag.tooMany", ("count", rest.ToString("#,0", CultureInfo.InvariantCulture))), Messages.Of("diag.allowed.fixAbove"))];
     }
 
-    private static Diagnostic FileProblem(string code, string path, int line, int column, string message, string allowed) =>
-        new(Severity.Error, code, path, line, column, string.Empty, message, allowed);
+    private static Diagnostic FileProblem(string code, string path, int line, int column, MessageText message, MessageText allowed) =>
+        Diagnostic.Error(code, path, line, column, string.Empty, message, allowed);
 
     private static LoadResult Fail(Diagnostic diagnostic) => new(null, [diagnostic]);
 }

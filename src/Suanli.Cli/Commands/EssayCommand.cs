@@ -10,14 +10,15 @@ internal static class EssayCommand
 {
     public static Command Create(CliContext context)
     {
+        var words = context.Words;
         var claim = new Option<string[]>("--claim")
         {
-            Description = "Only these claims, e.g. --claim C4 (repeatable; C1 ... C9).",
+            Description = words["cli.help.essay.claim"],
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
-        var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout instead of tables." };
-        var command = new Command("essay", "The essay's claims C1-C9, each beside Suanli's figures from built-in essay scenarios and the published evidence, with a verdict.");
+        var json = new Option<bool>("--json") { Description = words["cli.help.json"] };
+        var command = new Command("essay", words["cli.help.essay"]);
         command.Add(claim);
         command.Add(json);
         command.SetAction(parse =>
@@ -28,7 +29,8 @@ internal static class EssayCommand
                 var known = EssayAnalysis.ClaimIds.FirstOrDefault(k => string.Equals(k, id.Trim(), StringComparison.OrdinalIgnoreCase));
                 if (known is null)
                 {
-                    context.Error.WriteLine($"command-line:1:1: --claim: '{LanguageOption.Escape(id)}' is not a claim of the essay (allowed: {string.Join(", ", EssayAnalysis.ClaimIds)})");
+                    context.Report(CliMessages.Usage("--claim", CliMessages.Of("diag.unknownClaim", ("value", LanguageOption.Escape(id))),
+                        Suanli.Core.MessageText.Literal(string.Join(", ", EssayAnalysis.ClaimIds))));
                     return ExitCodes.InvalidInput;
                 }
 
@@ -39,7 +41,6 @@ internal static class EssayCommand
             }
 
             var result = EssayAnalysis.Evaluate(new EssayOptions(ids), null, context.Cancellation);
-            var words = context.Words;
             return context.Emit(parse.GetValue(json), () => ReportJson.Serialize(EssayJsonWriter.ToJson(result, words)), console => EssayView.Write(console, result, words));
         });
         return command;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Suanli.Core;
 using Suanli.Reports;
+using Suanli.Scenarios.Binding;
 
 namespace Suanli.Cli.Commands;
 
@@ -12,11 +14,15 @@ internal static class LanguageOption
 {
     public const string EnvironmentVariable = "SUANLI_LANG";
 
-    public static Option<string?> Create() => new("--lang")
+    public static Option<string?> Create(Words words)
     {
-        Description = "Language of the output: en, zh-Hant (Traditional Chinese) or zh-Hans (Simplified Chinese); default: $SUANLI_LANG, else the system's UI language.",
-        Recursive = true,
-    };
+        ArgumentNullException.ThrowIfNull(words);
+        return new("--lang")
+        {
+            Description = words["cli.help.lang"],
+            Recursive = true,
+        };
+    }
 
     /// <summary>The value of the last <c>--lang X</c> or <c>--lang=X</c> among the arguments, or null.</summary>
     public static string? Given(IReadOnlyList<string> args)
@@ -43,11 +49,17 @@ internal static class LanguageOption
         return value;
     }
 
-    /// <summary>The language chosen, or null after reporting a bad value (which names where it came from) on <paramref name="error"/>.</summary>
+    /// <summary>
+    /// The language chosen, or null after reporting a bad value (which names where it came from) on <paramref name="error"/>,
+    /// in the language the next choice down would give (the environment's, else the UI culture's).
+    /// </summary>
     public static Language? Resolve(IReadOnlyList<string> args, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);
         var allowed = string.Join(", ", Languages.Names);
+        var env = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } e ? e : null;
+        var fromCulture = Languages.FromCulture(CultureInfo.CurrentUICulture);
+        var fromEnvironment = Languages.Parse(env);
         if (Given(args) is { } given)
         {
             if (Languages.Parse(given) is { } language)
@@ -55,22 +67,24 @@ internal static class LanguageOption
                 return language;
             }
 
-            error.WriteLine($"command-line:1:1: --lang: '{Escape(given)}' is not a language Suanli writes (allowed: {allowed})");
+            error.WriteLine(Words.For(fromEnvironment ?? fromCulture).DiagnosticLine(CliMessages.Usage("--lang",
+                CliMessages.Of("diag.unknownLanguage", ("value", Escape(given))), MessageText.Literal(allowed))));
             return null;
         }
 
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env)
+        if (env is not null)
         {
-            if (Languages.Parse(env) is { } language)
+            if (fromEnvironment is { } language)
             {
                 return language;
             }
 
-            error.WriteLine($"environment:1:1: {EnvironmentVariable}: '{Escape(env)}' is not a language Suanli writes (allowed: {allowed}, or unset it)");
+            error.WriteLine(Words.For(fromCulture).DiagnosticLine(Diagnostic.Error(DiagnosticCodes.Usage, "environment", 1, 1, EnvironmentVariable,
+                CliMessages.Of("diag.unknownLanguage", ("value", Escape(env))), CliMessages.Of("diag.allowed.languagesOrUnset", ("languages", allowed)))));
             return null;
         }
 
-        return Languages.FromCulture(CultureInfo.CurrentUICulture);
+        return fromCulture;
     }
 
     /// <summary>A value echoed in a message, with control characters shown as escapes.</summary>

@@ -24,7 +24,8 @@ internal sealed class OptionChecks(ParseResult parse, CliContext context)
         if (!double.IsFinite(value) || below || value > max)
         {
             var range = Fmt.Text($"{(minExclusive ? "(" : "[")}{min}, {max}]");
-            Report(option.Name, Fmt.Text($"{value} is outside {range}"), $"{what} in {range}");
+            Report(option.Name, CliMessages.Of("diag.outOfRange", ("value", Fmt.Text($"{value}")), ("range", range)),
+                CliMessages.Of("diag.allowed.optionRange", ("what", MessageText.Literal(what)), ("range", range)));
             return null;
         }
 
@@ -41,7 +42,8 @@ internal sealed class OptionChecks(ParseResult parse, CliContext context)
 
         if (value < min || value > max)
         {
-            Report(option.Name, Fmt.Text($"{value} is outside [{min}, {max}]"), Fmt.Text($"{what} from {min:#,0} to {max:#,0}"));
+            Report(option.Name, CliMessages.Of("diag.outOfRange", ("value", Fmt.Text($"{value}")), ("range", Fmt.Text($"[{min}, {max}]"))),
+                CliMessages.Of("diag.allowed.optionWhole", ("what", MessageText.Literal(what)), ("min", Fmt.Text($"{min:#,0}")), ("max", Fmt.Text($"{max:#,0}"))));
             return null;
         }
 
@@ -50,15 +52,18 @@ internal sealed class OptionChecks(ParseResult parse, CliContext context)
 
     /// <summary>Reports an unknown catalog id with the list of known ones.</summary>
     public void Unknown(string option, string kind, string value, IEnumerable<string> known) =>
-        Report(option, $"unknown {kind} '{Diagnostic.Shown(value)}'", string.Join(", ", known));
+        Report(option, CliMessages.Of("diag.unknownId", ("kind", MessageText.Literal(kind)), ("value", Diagnostic.Shown(value))), MessageText.Literal(string.Join(", ", known)));
 
-    /// <summary>Reports any other usage error.</summary>
-    public void Error(string option, string message, string allowed) => Report(option, message, allowed);
+    /// <summary>Reports any other usage error (in English: words that a command gives as text are not translated).</summary>
+    public void Error(string option, string message, string allowed) => Report(option, MessageText.Literal(message), MessageText.Literal(allowed));
+
+    /// <summary>Reports any other usage error, in the chosen language.</summary>
+    public void Error(string option, MessageText message, MessageText allowed) => Report(option, message, allowed);
 
     // Through Diagnostic, so that a value echoed in the message cannot break the line or reach the terminal raw.
-    private void Report(string option, string message, string allowed)
+    private void Report(string option, MessageText message, MessageText allowed)
     {
-        context.Error.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.Usage, "command-line", 1, 1, option, message, allowed).ToString());
+        context.Report(Diagnostic.Error(DiagnosticCodes.Usage, "command-line", 1, 1, option, message, allowed));
         Failed = true;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Suanli.Cli.Output;
+using Suanli.Reports.Json;
 using Suanli.Scenarios;
 
 namespace Suanli.Cli.Commands;
@@ -10,42 +11,39 @@ internal static class PresetsCommand
 {
     public static Command Create(CliContext context)
     {
-        var json = new Option<bool>("--json") { Description = "Write the list as JSON." };
-        var list = new Command("list", "List the built-in presets.") { json };
+        var words = context.Words;
+        var json = new Option<bool>("--json") { Description = words["cli.help.presets.list.json"] };
+        var list = new Command("list", words["cli.help.presets.list"]) { json };
         list.SetAction(parse =>
         {
             var rows = Presets.Names.Select(n =>
             {
                 var scenario = ScenarioLoader.FromPreset(n).Scenario;
-                return new { name = n, currency = scenario?.Currency?.ToString(), sections = Sections(scenario), description = Presets.Summary(n) };
+                return new PresetJson(n, scenario?.Currency?.ToString(), Sections(scenario), Presets.Summary(n));
             }).ToList();
-            if (parse.GetValue(json))
+            return context.Emit(parse.GetValue(json), () => ReportJson.Serialize<IReadOnlyList<PresetJson>>(rows), console =>
             {
-                JsonOutput.Write(context.Out, rows);
-                return ExitCodes.Success;
-            }
+                var table = View.Table(string.Empty, words["cli.presets.col.preset"], words["cli.presets.col.currency"], words["cli.presets.col.sections"], words["cli.presets.col.description"]);
+                table.Title = null;
+                foreach (var row in rows)
+                {
+                    table.AddRow(View.Cell(row.Name), View.Cell(row.Currency ?? "-"), View.Cell(string.Join(", ", row.Sections)), View.Cell(row.Description));
+                }
 
-            var table = new Table().AddColumn("preset").AddColumn("currency").AddColumn("sections").AddColumn("description");
-            foreach (var row in rows)
-            {
-                table.AddRow(Markup.Escape(row.name), row.currency ?? "-", Markup.Escape(string.Join(", ", row.sections)), Markup.Escape(row.description));
-            }
-
-            var console = context.CreateOutConsole();
-            console.Write(table);
-            console.WriteLine("Show one as YAML to copy and edit: suanli presets show NAME");
-            return ExitCodes.Success;
+                console.Write(table);
+                console.WriteLine(words["cli.presets.hint"]);
+            });
         });
 
-        var name = new Argument<string>("name") { Description = "Preset name." };
-        var show = new Command("show", "Print a preset as YAML, with every value's source, to copy and edit.") { name };
+        var name = new Argument<string>("name") { Description = words["cli.help.presets.show.name"] };
+        var show = new Command("show", words["cli.help.presets.show"]) { name };
         show.SetAction(parse =>
         {
             var presetName = parse.GetValue(name)!;
             var text = Presets.Text(presetName);
             if (text is null)
             {
-                context.Error.WriteLine(Presets.Unknown(presetName, name.Name).ToString());
+                context.Report(Presets.Unknown(presetName, name.Name));
                 return ExitCodes.InvalidInput;
             }
 
@@ -53,7 +51,7 @@ internal static class PresetsCommand
             return ExitCodes.Success;
         });
 
-        return new Command("presets", "Built-in scenarios that reproduce the essay and published data.") { list, show };
+        return new Command("presets", words["cli.help.presets"]) { list, show };
     }
 
     private static string[] Sections(Scenario? scenario) =>

@@ -7,23 +7,16 @@ namespace Suanli.Cli.Commands;
 /// <summary>The <c>(SCENARIO.yaml | --preset NAME) [--set k=v]…</c> arguments every scenario command shares.</summary>
 internal sealed class ScenarioInput
 {
-    public Argument<string?> File { get; } = new("scenario")
-    {
-        Description = "Scenario YAML file (or use --preset).",
-        Arity = ArgumentArity.ZeroOrOne,
-    };
+    // The descriptions are written in the chosen language when the tree is built (HelpKeys.Apply).
+    public Argument<string?> File { get; } = HelpKeys.Tag(new Argument<string?>("scenario") { Arity = ArgumentArity.ZeroOrOne }, "cli.help.scenario");
 
-    public Option<string?> Preset { get; } = new("--preset")
-    {
-        Description = "Built-in preset to run (see 'suanli presets list').",
-    };
+    public Option<string?> Preset { get; } = HelpKeys.Tag(new Option<string?>("--preset"), "cli.help.preset");
 
-    public Option<string[]> Set { get; } = new("--set")
+    public Option<string[]> Set { get; } = HelpKeys.Tag(new Option<string[]>("--set")
     {
-        Description = "Override one input, e.g. --set site.vacancy=0.05 (repeatable; same checks as the file).",
         Arity = ArgumentArity.ZeroOrMore,
         AllowMultipleArgumentsPerToken = false,
-    };
+    }, "cli.help.set");
 
     public void AddTo(Command command)
     {
@@ -40,16 +33,16 @@ internal sealed class ScenarioInput
         var sets = parse.GetValue(Set) ?? [];
         if ((file is null) == (preset is null))
         {
-            context.Error.WriteLine(file is null
-                ? "command-line:1:1: usage: give a scenario file or --preset NAME (allowed: a YAML file path, or one of: " + string.Join(", ", Presets.Names) + ")"
-                : "command-line:1:1: usage: give either a scenario file or --preset, not both (allowed: one of them)");
+            context.Report(file is null
+                ? CliMessages.Usage("usage", CliMessages.Of("diag.usage.noScenario"), CliMessages.Of("diag.allowed.fileOrPreset", ("presets", string.Join(", ", Presets.Names))))
+                : CliMessages.Usage("usage", CliMessages.Of("diag.usage.both"), CliMessages.Of("diag.allowed.oneOfThem")));
             return null;
         }
 
         var result = file is not null ? ScenarioLoader.FromFile(file, sets) : ScenarioLoader.FromPreset(preset!, sets);
         foreach (var diagnostic in result.Diagnostics)
         {
-            context.Error.WriteLine(diagnostic.ToString());
+            context.Report(diagnostic);
         }
 
         return result.Scenario;
@@ -79,7 +72,12 @@ internal sealed class ScenarioInput
     }
 
     /// <summary>Reports that the scenario lacks a section the command needs.</summary>
-    public static void MissingSection(CliContext context, Scenario scenario, string section, string command) =>
-        context.Error.WriteLine(new Diagnostic(Severity.Error, Scenarios.Binding.DiagnosticCodes.MissingSection, scenario.Origin, 1, 1, section,
-            $"'suanli {command}' needs a '{section}:' section and the scenario has none", $"a '{section}:' section; see docs/scenario-reference.md or 'suanli presets show cn-2025-essay'").ToString());
+    public static void MissingSection(CliContext context, Scenario scenario, string section, string command)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(scenario);
+        context.Report(Diagnostic.Error(Scenarios.Binding.DiagnosticCodes.MissingSection, scenario.Origin, 1, 1, section,
+            CliMessages.Of("diag.missingSectionForCommand", ("command", command), ("section", section)),
+            CliMessages.Of("diag.allowed.sectionFor", ("section", section))));
+    }
 }

@@ -16,6 +16,8 @@ namespace Suanli.Reports.Json;
 [JsonSerializable(typeof(EssayJson))]
 [JsonSerializable(typeof(EconJson))]
 [JsonSerializable(typeof(LayoutJson))]
+[JsonSerializable(typeof(IReadOnlyList<PresetJson>))]
+[JsonSerializable(typeof(RunJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>

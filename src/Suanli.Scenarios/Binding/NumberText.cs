@@ -32,6 +32,9 @@ public static class NumberText
     /// <summary>How a number must be written, for "allowed" texts.</summary>
     public const string Form = "a number written with a decimal point and no group separators, e.g. 12.8, 0.8 or 1.5e13";
 
+    /// <summary>How a number must be written, as a message in any language.</summary>
+    public static MessageText FormText => Messages.Of("diag.allowed.numberForm");
+
     /// <summary>Reads <paramref name="text"/> (surrounding white space ignored); on failure says why in <paramref name="message"/>.</summary>
     /// <param name="text">The number as written.</param>
     /// <param name="expected">What was expected, for the message, e.g. "a number".</param>
@@ -39,20 +42,33 @@ public static class NumberText
     /// <param name="message">Why it cannot be read, naming the text (escaped and cut for printing); null when it can.</param>
     public static NumberProblem TryParse(string text, string expected, out double value, out string? message)
     {
+        var problem = TryParse(text, MessageText.Literal(expected), out value, out MessageText? why);
+        message = why?.English;
+        return problem;
+    }
+
+    /// <summary>Reads <paramref name="text"/> (surrounding white space ignored); on failure says why in <paramref name="message"/>, in any language.</summary>
+    /// <param name="text">The number as written.</param>
+    /// <param name="expected">What was expected, for the message, e.g. "a number".</param>
+    /// <param name="value">The number read, or NaN.</param>
+    /// <param name="message">Why it cannot be read, naming the text (escaped and cut for printing); null when it can.</param>
+    public static NumberProblem TryParse(string text, MessageText expected, out double value, out MessageText? message)
+    {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(expected);
         value = double.NaN;
         var trimmed = text.Trim();
         var shown = Diagnostic.Shown(trimmed);
         var lower = trimmed.ToLowerInvariant();
         if (lower is ".nan" or "nan" or ".inf" or "+.inf" or "-.inf" or "inf" or "-inf" or "+inf" or "infinity" or "-infinity" or "+infinity" or "∞" or "-∞" or "+∞")
         {
-            message = $"'{shown}' is not a finite number";
+            message = Messages.Of("diag.notFinite", ("value", shown));
             return NumberProblem.NotFinite;
         }
 
         if (trimmed.EndsWith('%'))
         {
-            message = $"'{shown}' is a percentage; write fractions as decimals (35% is 0.35)";
+            message = Messages.Of("diag.percentage", ("value", shown));
             return NumberProblem.Percentage;
         }
 
@@ -60,21 +76,20 @@ public static class NumberText
         // The invariant culture reads only ASCII digits, so Arabic-Indic or full-width digits are refused too.
         if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            var hint = LooksLocalised(trimmed) ? " (decimals take a point, and numbers no group separators)" : string.Empty;
-            message = $"expected {expected}, got '{shown}'{hint}";
+            message = Messages.Of(LooksLocalised(trimmed) ? "diag.notANumber.localised" : "diag.notANumber", ("expected", expected), ("value", shown));
             return NumberProblem.NotANumber;
         }
 
         if (!double.IsFinite(number))
         {
-            message = $"'{shown}' is not a finite number";
+            message = Messages.Of("diag.notFinite", ("value", shown));
             return NumberProblem.NotFinite;
         }
 
         // A subnormal number (below 2.2e-308) is never a meaningful input and turns quotients into infinities.
         if (number != 0 && Math.Abs(number) < SmallestNormal)
         {
-            message = $"'{shown}' is too close to zero to compute with (write 0, or a number of magnitude at least 2.2e-308)";
+            message = Messages.Of("diag.subnormal", ("value", shown));
             return NumberProblem.NotFinite;
         }
 

@@ -17,16 +17,17 @@ internal static class SafeYaml
     /// <summary>Deepest nesting of sections and lists accepted; the schema itself needs fewer than ten levels.</summary>
     public const int MaxDepth = 64;
 
-    private const string AllowedYaml = "YAML with 'key: value' lines";
-
     /// <summary>
     /// Parses <paramref name="yaml"/>; on failure adds one diagnostic (located in <paramref name="origin"/>) and returns
     /// null. <paramref name="fieldPrefix"/> is put before the paths of offending nodes and <paramref name="columnOffset"/>
-    /// added to columns on the first line (for a <c>--set</c> value, which starts after <c>path=</c>).
+    /// added to columns on the first line (for a <c>--set</c> value, which starts after <c>path=</c>); <paramref name="isValue"/>
+    /// says the text is one value (of a <c>--set</c>) rather than a file.
     /// </summary>
-    public static YamlStream? Load(string yaml, string origin, List<Diagnostic> diagnostics, string fieldPrefix = "", int columnOffset = 0, string subject = "the file",
-        string allowedYaml = AllowedYaml)
+    public static YamlStream? Load(string yaml, string origin, List<Diagnostic> diagnostics, string fieldPrefix = "", int columnOffset = 0, bool isValue = false,
+        MessageText? allowedYaml = null)
     {
+        allowedYaml ??= Messages.Of("diag.allowed.yaml");
+        var subject = isValue ? ".value" : ".file";
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var parser = new GuardedParser(new Parser(new StringReader(yaml)), fieldPrefix);
@@ -38,15 +39,15 @@ internal static class SafeYaml
         }
         catch (RefusedYamlException e)
         {
-            diagnostics.Add(At(e.Where, e.Path, e.Message, e.Allowed));
+            diagnostics.Add(At(e.Where, e.Path, e.Text, e.Allowed));
         }
         catch (YamlException e)
         {
             var message = (e.InnerException is YamlException inner ? inner.Message : e.Message).TrimEnd('.');
             var where = message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? TabPosition(yaml, e) : e.Start;
             var reason = message.Contains("tab", StringComparison.OrdinalIgnoreCase)
-                ? "a tab in the indentation (YAML indents with spaces)"
-                : subject + " is not valid YAML: " + message;
+                ? Messages.Of("diag.yamlTab")
+                : Messages.Of("diag.yamlSyntax" + subject, ("detail", message));
             diagnostics.Add(At(where, fieldPrefix, reason, allowedYaml));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException
@@ -56,13 +57,13 @@ internal static class SafeYaml
             // a \U escape beyond U+10FFFF) instead of a YamlException: it is still the input that is wrong.
             // Point at the outermost '[' or '{' still open, the likely culprit, or else at the last node read.
             diagnostics.Add(parser.OpenFlow is { } open
-                ? At(open.Start, fieldPrefix, $"{subject} is not valid YAML: this '{open.Bracket}' is not closed where it should be", allowedYaml)
-                : At(parser.LastStart, fieldPrefix, subject + " is not valid YAML from here on (an unclosed quote, or an invalid escape such as \\U beyond 10FFFF?)", allowedYaml));
+                ? At(open.Start, fieldPrefix, Messages.Of("diag.yamlUnclosed" + subject, ("bracket", open.Bracket.ToString())), allowedYaml)
+                : At(parser.LastStart, fieldPrefix, Messages.Of("diag.yamlFromHere" + subject), allowedYaml));
         }
 
         return null;
 
-        Diagnostic At(Mark mark, string path, string message, string allowed)
+        Diagnostic At(Mark mark, string path, MessageText message, MessageText allowed)
         {
             // The parser reports an error at the end of the input one line past the last: point at the last character.
             var (line, column) = (mark.Line, mark.Column);
@@ -73,7 +74,7 @@ internal static class SafeYaml
                 (line, column) = (last, lines[last - 1].TrimEnd('\r').Length + 1);
             }
 
-            return new(Severity.Error, DiagnosticCodes.YamlSyntax, origin, (int)Math.Min(int.MaxValue, line),
+            return Diagnostic.Error(DiagnosticCodes.YamlSyntax, origin, (int)Math.Min(int.MaxValue, line),
                 (int)Math.Min(int.MaxValue, column + (line == 1 ? columnOffset : 0)), path, message, allowed);
         }
     }
@@ -102,13 +103,15 @@ internal static class SafeYaml
     }
 
     /// <summary>A YAML construct Suanli refuses, with where it is.</summary>
-    private sealed class RefusedYamlException(Mark where, string path, string message, string allowed) : Exception(message)
+    private sealed class RefusedYamlException(Mark where, string path, MessageText message, MessageText allowed) : Exception(message.English)
     {
         public Mark Where { get; } = where;
 
         public string Path { get; } = path;
 
-        public string Allowed { get; } = allowed;
+        public MessageText Text { get; } = message;
+
+        public MessageText Allowed { get; } = allowed;
     }
 
     /// <summary>Passes the parser's events through, refusing what would make the recursive loader misbehave.</summary>
@@ -171,12 +174,12 @@ internal static class SafeYaml
 
             if (node is NodeEvent { Tag.IsEmpty: false } tagged)
             {
-                Refuse(node, $"the YAML tag '{Diagnostic.Shown(tagged.Tag.Value)}' is not read by Suanli", "values without tags: numbers, true/false, text, sections and lists");
+                Refuse(node, Messages.Of("diag.yamlTag", ("tag", Diagnostic.Shown(tagged.Tag.Value))), Messages.Of("diag.allowed.noTags"));
             }
 
             if (isKey && node is not Scalar)
             {
-                Refuse(node, $"a key must be a plain name, not {Describe(node)}", "plain names such as 'site' or 'vacancy'");
+                Refuse(node, Messages.Of("diag.yamlKeyNotName", ("what", Describe(node))), Messages.Of("diag.allowed.plainNames"));
             }
 
             if (node is AnchorAlias alias)
@@ -184,11 +187,11 @@ internal static class SafeYaml
                 var name = alias.Value.Value;
                 if (!anchors.TryGetValue(name, out var target))
                 {
-                    Refuse(node, $"the alias '*{Diagnostic.Shown(name)}' names no anchor defined before it", "an alias after its '&anchor'");
+                    Refuse(node, Messages.Of("diag.yamlAliasUndefined", ("name", Diagnostic.Shown(name))), Messages.Of("diag.allowed.aliasAfterAnchor"));
                 }
                 else if (target is { Open: true })
                 {
-                    Refuse(node, $"the alias '*{Diagnostic.Shown(name)}' is inside the node it refers to (a cycle)", "aliases to a node defined before and outside them");
+                    Refuse(node, Messages.Of("diag.yamlAliasCycle", ("name", Diagnostic.Shown(name))), Messages.Of("diag.allowed.aliasOutside"));
                 }
             }
 
@@ -202,8 +205,8 @@ internal static class SafeYaml
             {
                 if (frames.Count >= MaxDepth)
                 {
-                    Refuse(node, string.Create(CultureInfo.InvariantCulture, $"sections and lists are nested more than {MaxDepth} deep"),
-                        string.Create(CultureInfo.InvariantCulture, $"at most {MaxDepth} levels of nesting"));
+                    var depth = MaxDepth.ToString(CultureInfo.InvariantCulture);
+                    Refuse(node, Messages.Of("diag.yamlTooDeep", ("depth", depth)), Messages.Of("diag.allowed.depth", ("depth", depth)));
                 }
 
                 var flow = node is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
@@ -238,15 +241,15 @@ internal static class SafeYaml
             return path;
         }
 
-        private void Refuse(ParsingEvent node, string message, string allowed) =>
+        private void Refuse(ParsingEvent node, MessageText message, MessageText allowed) =>
             throw new RefusedYamlException(node.Start, Diagnostic.Shown(PathHere(), 200), message, allowed);
 
-        private static string Describe(ParsingEvent node) => node switch
+        private static MessageText Describe(ParsingEvent node) => node switch
         {
-            SequenceStart => "a list",
-            MappingStart => "a section of keys",
-            AnchorAlias => "an alias",
-            _ => "a value",
+            SequenceStart => Messages.Of("diag.node.list"),
+            MappingStart => Messages.Of("diag.node.section"),
+            AnchorAlias => Messages.Of("diag.node.alias"),
+            _ => Messages.Of("diag.node.value"),
         };
     }
 

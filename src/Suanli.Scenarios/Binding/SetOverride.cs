@@ -18,8 +18,8 @@ public sealed record SetOverride(string Path, string Value, SourceLocation Locat
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.SetSyntax, origin, 1, 1, string.Empty,
-                $"'{argument}' is not of the form path=value", "e.g. --set site.vacancy=0.05"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.SetSyntax, origin, 1, 1, string.Empty,
+                Messages.Of("diag.setSyntax", ("argument", argument)), Messages.Of("diag.allowed.setSyntax")));
             return null;
         }
 

@@ -67,7 +67,7 @@ internal sealed class YamlBinder
                 if (key is null)
                 {
                     // SafeYaml refuses keys that are not scalars; a null one (written '? ') lands here.
-                    Error(DiagnosticCodes.WrongType, At(keyNode), path, "a key must be a plain name", "names: " + string.Join(", ", fields.Select(f => f.Key)));
+                    Error(DiagnosticCodes.WrongType, At(keyNode), path, Messages.Of("diag.keyNotName"), Messages.Of("diag.allowed.names", ("names", string.Join(", ", fields.Select(f => f.Key)))));
                     continue;
                 }
 
@@ -75,8 +75,8 @@ internal sealed class YamlBinder
                 {
                     var suggestion = Suggest(key, fields.Select(f => f.Key));
                     Error(DiagnosticCodes.UnknownKey, At(keyNode), Join(path, key),
-                        $"unknown key '{Diagnostic.Shown(key)}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"),
-                        string.Join(", ", fields.Select(f => f.Key)));
+                        Messages.WithSuggestion("diag.unknownKey", suggestion, ("key", Diagnostic.Shown(key))),
+                        Messages.Literal(string.Join(", ", fields.Select(f => f.Key))));
                     continue;
                 }
 
@@ -115,7 +115,7 @@ internal sealed class YamlBinder
 
         if (child is not null && !IsNull(child))
         {
-            Error(DiagnosticCodes.WrongType, At(child), path, $"expected a section of keys, got {Describe(child)}", field.AllowedText);
+            Error(DiagnosticCodes.WrongType, At(child), path, Messages.Of("diag.expectedSection", ("got", Describe(child))), field.Allowed);
             return null;
         }
 
@@ -126,7 +126,7 @@ internal sealed class YamlBinder
 
         if (field.Attribute.Required)
         {
-            Error(DiagnosticCodes.MissingKey, parent, path, $"required section '{field.Key}' is missing", field.AllowedText);
+            Error(DiagnosticCodes.MissingKey, parent, path, Messages.Of("diag.missingSection", ("key", field.Key)), field.Allowed);
         }
 
         return null;
@@ -148,7 +148,7 @@ internal sealed class YamlBinder
                 }
                 else
                 {
-                    Error(DiagnosticCodes.WrongType, At(item), itemPath, $"expected an item with keys, got {Describe(item)}", field.AllowedText);
+                    Error(DiagnosticCodes.WrongType, At(item), itemPath, Messages.Of("diag.expectedItem", ("got", Describe(item))), field.Allowed);
                 }
 
                 i++;
@@ -159,11 +159,11 @@ internal sealed class YamlBinder
 
         if (child is not null && !IsNull(child))
         {
-            Error(DiagnosticCodes.WrongType, At(child), path, $"expected a list, got {Describe(child)}", field.AllowedText);
+            Error(DiagnosticCodes.WrongType, At(child), path, Messages.Of("diag.expectedList", ("got", Describe(child))), field.Allowed);
         }
         else if (field.Attribute.Required)
         {
-            Error(DiagnosticCodes.MissingKey, parent, path, $"required list '{field.Key}' is missing", field.AllowedText);
+            Error(DiagnosticCodes.MissingKey, parent, path, Messages.Of("diag.missingList", ("key", field.Key)), field.Allowed);
         }
 
         return null;
@@ -178,7 +178,7 @@ internal sealed class YamlBinder
             overrides[path] = (entry.Override, true);
             at = entry.Override.Location;
             var problems = new List<Diagnostic>();
-            var stream = SafeYaml.Load(entry.Override.Value, at.File, problems, path, columnOffset: at.Column - 1, subject: "the value", allowedYaml: field.AllowedText);
+            var stream = SafeYaml.Load(entry.Override.Value, at.File, problems, path, columnOffset: at.Column - 1, isValue: true, allowedYaml: field.Allowed);
             child = stream is { Documents.Count: 1 } ? stream.Documents[0].RootNode : null;
             if (problems.Count > 0)
             {
@@ -188,7 +188,7 @@ internal sealed class YamlBinder
 
             if (child is not YamlSequenceNode)
             {
-                Error(DiagnosticCodes.WrongType, at, path, $"expected a list such as [a, b], got '{Diagnostic.Shown(entry.Override.Value)}'", field.AllowedText);
+                Error(DiagnosticCodes.WrongType, at, path, Messages.Of("diag.expectedFlowList", ("got", Messages.Of("diag.node.quoted", ("value", Diagnostic.Shown(entry.Override.Value))))), field.Allowed);
                 return null;
             }
 
@@ -199,7 +199,7 @@ internal sealed class YamlBinder
         {
             if (field.Attribute.Required)
             {
-                Error(DiagnosticCodes.MissingKey, parent, path, $"required list '{field.Key}' is missing", field.AllowedText);
+                Error(DiagnosticCodes.MissingKey, parent, path, Messages.Of("diag.missingList", ("key", field.Key)), field.Allowed);
             }
 
             return null;
@@ -216,7 +216,7 @@ internal sealed class YamlBinder
 
         if (child is not YamlSequenceNode sequence)
         {
-            Error(DiagnosticCodes.WrongType, At(child), path, $"expected a list such as [a, b], got {Describe(child)}", field.AllowedText);
+            Error(DiagnosticCodes.WrongType, At(child), path, Messages.Of("diag.expectedFlowList", ("got", Describe(child))), field.Allowed);
             return null;
         }
 
@@ -229,7 +229,7 @@ internal sealed class YamlBinder
             var itemAt = entry.Override is null ? At(item) : at;
             if (item is not YamlScalarNode scalar)
             {
-                Error(DiagnosticCodes.WrongType, itemAt, itemPath, $"expected {Article(element)}, got {Describe(item)}", element.AllowedText);
+                Error(DiagnosticCodes.WrongType, itemAt, itemPath, Messages.Of("diag.expected", ("expected", Article(element)), ("got", Describe(item))), element.Allowed);
                 continue;
             }
 
@@ -266,7 +266,7 @@ internal sealed class YamlBinder
             if (field.Attribute.Required)
             {
                 Error(DiagnosticCodes.MissingKey, child is null ? parent : At(child), path,
-                    $"required key '{field.Key}' is missing ({field.Attribute.Description.TrimEnd('.')})", field.AllowedText);
+                    Messages.Of("diag.missingKey", ("key", field.Key), ("description", Messages.Literal(field.Attribute.Description.TrimEnd('.')))), field.Allowed);
                 return null;
             }
 
@@ -294,7 +294,7 @@ internal sealed class YamlBinder
 
             if (valueNode is not YamlScalarNode scalar)
             {
-                Error(DiagnosticCodes.WrongType, At(valueNode), path, $"expected {Article(field)}, got {Describe(valueNode)}", field.AllowedText);
+                Error(DiagnosticCodes.WrongType, At(valueNode), path, Messages.Of("diag.expected", ("expected", Article(field)), ("got", Describe(valueNode))), field.Allowed);
                 return null;
             }
 
@@ -329,18 +329,18 @@ internal sealed class YamlBinder
                     found = valueNode;
                     break;
                 case "source" when valueNode is YamlScalarNode s && ControlCharacter(s.Value ?? string.Empty) is { } control:
-                    Error(DiagnosticCodes.WrongType, At(valueNode), path + ".source", $"the text holds the control character {control}", AllowedText);
+                    Error(DiagnosticCodes.WrongType, At(valueNode), path + ".source", Messages.Of("diag.controlCharacter", ("control", control)), Messages.Of("diag.allowed.textNoControl"));
                     ok = false;
                     break;
                 case "source" when valueNode is YamlScalarNode s:
                     source = s.Value;
                     break;
                 case "source":
-                    Error(DiagnosticCodes.WrongType, At(valueNode), path + ".source", $"expected text, got {Describe(valueNode)}", "text naming the publication, or \"assumption: …\" with the reasoning");
+                    Error(DiagnosticCodes.WrongType, At(valueNode), path + ".source", Messages.Of("diag.expectedText", ("got", Describe(valueNode))), Messages.Of("diag.allowed.source"));
                     ok = false;
                     break;
                 default:
-                    Error(DiagnosticCodes.UnknownKey, At(keyNode), $"{path}.{key}", $"unknown key '{Diagnostic.Shown(key)}' in a sourced value", string.Join(", ", SourcedKeys));
+                    Error(DiagnosticCodes.UnknownKey, At(keyNode), $"{path}.{key}", Messages.Of("diag.unknownSourcedKey", ("key", Diagnostic.Shown(key))), Messages.Literal(string.Join(", ", SourcedKeys)));
                     ok = false;
                     break;
             }
@@ -348,7 +348,7 @@ internal sealed class YamlBinder
 
         if (found is null)
         {
-            Error(DiagnosticCodes.MissingKey, At(node), path + ".value", "a sourced value needs a 'value' key", field.AllowedText);
+            Error(DiagnosticCodes.MissingKey, At(node), path + ".value", Messages.Of("diag.sourcedNeedsValue"), field.Allowed);
             return false;
         }
 
@@ -364,7 +364,7 @@ internal sealed class YamlBinder
             case FieldKind.Text:
                 if (ControlCharacter(text) is { } control)
                 {
-                    Error(DiagnosticCodes.WrongType, at, path, $"the text holds the control character {control}", AllowedText);
+                    Error(DiagnosticCodes.WrongType, at, path, Messages.Of("diag.controlCharacter", ("control", control)), Messages.Of("diag.allowed.textNoControl"));
                     return null;
                 }
 
@@ -375,7 +375,7 @@ internal sealed class YamlBinder
                     return b;
                 }
 
-                Error(DiagnosticCodes.WrongType, at, path, $"expected true or false, got '{Diagnostic.Shown(text)}'", field.AllowedText);
+                Error(DiagnosticCodes.WrongType, at, path, Messages.Of("diag.expectedBoolean", ("value", Diagnostic.Shown(text))), field.Allowed);
                 return null;
             case FieldKind.Choice:
                 var match = Enum.GetNames(field.ValueType)
@@ -387,7 +387,7 @@ internal sealed class YamlBinder
 
                 var suggestion = Suggest(trimmed, field.Choices);
                 Error(DiagnosticCodes.UnknownChoice, at, path,
-                    $"'{Diagnostic.Shown(text)}' is not one of the choices" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"), field.AllowedText);
+                    Messages.WithSuggestion("diag.unknownChoice", suggestion, ("value", Diagnostic.Shown(text))), field.Allowed);
                 return null;
             case FieldKind.Number:
             case FieldKind.Integer:
@@ -401,7 +401,7 @@ internal sealed class YamlBinder
     {
         if (quoted)
         {
-            Error(DiagnosticCodes.WrongType, at, path, $"expected {Article(field)}, got the quoted text \"{Diagnostic.Shown(text)}\"", field.AllowedText);
+            Error(DiagnosticCodes.WrongType, at, path, Messages.Of("diag.quotedNumber", ("expected", Article(field)), ("value", Diagnostic.Shown(text))), field.Allowed);
             return null;
         }
 
@@ -415,13 +415,13 @@ internal sealed class YamlBinder
         var problem = NumberText.TryParse(text, Article(field), out var number, out var message);
         if (problem != NumberProblem.None)
         {
-            Error(problem == NumberProblem.NotFinite ? DiagnosticCodes.NotFinite : DiagnosticCodes.WrongType, at, path, message!, field.AllowedText);
+            Error(problem == NumberProblem.NotFinite ? DiagnosticCodes.NotFinite : DiagnosticCodes.WrongType, at, path, message!, field.Allowed);
             return null;
         }
 
         if (field.Kind == FieldKind.Integer && (number != Math.Floor(number) || Math.Abs(number) > int.MaxValue))
         {
-            Error(DiagnosticCodes.WrongType, at, path, $"expected a whole number, got '{Diagnostic.Shown(text)}'", field.AllowedText);
+            Error(DiagnosticCodes.WrongType, at, path, Messages.Of("diag.expectedWhole", ("value", Diagnostic.Shown(text))), field.Allowed);
             return null;
         }
 
@@ -430,13 +430,13 @@ internal sealed class YamlBinder
         var aboveMax = a.MaxExclusive ? number >= a.Max : number > a.Max;
         if (belowMin || aboveMax)
         {
-            var why = a.Unit switch
+            var key = a.Unit switch
             {
-                _ when number < 0 && a.Min >= 0 => " (it cannot be negative)",
-                "fraction" when number > 1 => " (fractions are written 0–1: 35% is 0.35)",
-                _ => string.Empty,
+                _ when number < 0 && a.Min >= 0 => "diag.outOfRange.negative",
+                "fraction" when number > 1 => "diag.outOfRange.fraction",
+                _ => "diag.outOfRange",
             };
-            Error(DiagnosticCodes.OutOfRange, at, path, $"{Diagnostic.Shown(text)} is outside {field.RangeText}{why}", field.AllowedText);
+            Error(DiagnosticCodes.OutOfRange, at, path, Messages.Of(key, ("value", Diagnostic.Shown(text)), ("range", field.RangeText ?? string.Empty)), field.Allowed);
             return null;
         }
 
@@ -452,17 +452,17 @@ internal sealed class YamlBinder
         var generic = System.Text.RegularExpressions.Regex.Replace(path, @"\[\d+\]", "[i]");
         if (known.Contains(generic))
         {
-            return new Diagnostic(Severity.Error, DiagnosticCodes.SetUnknownPath, o.Location.File, 1, 1, path,
-                "the scenario has no such list item to set (set items that the scenario lists)", "indexes of existing items, from 0");
+            return Diagnostic.Error(DiagnosticCodes.SetUnknownPath, o.Location.File, 1, 1, path,
+                Messages.Of("diag.setNoItem"), Messages.Of("diag.allowed.setIndex"));
         }
 
         var suggestion = Suggest(path, known);
         var section = known.Where(k => k.StartsWith(path + ".", StringComparison.Ordinal)).ToList();
         var message = section.Count > 0
-            ? $"'{Diagnostic.Shown(path)}' is a section; set one of its values"
-            : $"unknown path '{Diagnostic.Shown(path)}'" + (suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
-        var allowed = section.Count > 0 ? string.Join(", ", section) : "a value path such as site.vacancy; see docs/scenario-reference.md";
-        return new Diagnostic(Severity.Error, DiagnosticCodes.SetUnknownPath, o.Location.File, 1, 1, path, message, allowed);
+            ? Messages.Of("diag.setSection", ("path", Diagnostic.Shown(path)))
+            : Messages.WithSuggestion("diag.setUnknownPath", suggestion, ("path", Diagnostic.Shown(path)));
+        var allowed = section.Count > 0 ? Messages.Literal(string.Join(", ", section)) : Messages.Of("diag.allowed.setPath");
+        return Diagnostic.Error(DiagnosticCodes.SetUnknownPath, o.Location.File, 1, 1, path, message, allowed);
     }
 
     /// <summary>Adds an error located at a bound path (or the closest section above it that was bound).</summary>
@@ -485,10 +485,8 @@ internal sealed class YamlBinder
         diagnostics.Add(new Diagnostic(Severity.Error, code, at.File, at.Line, at.Column, path, message, allowed));
     }
 
-    private void Error(string code, SourceLocation at, string path, string message, string? allowed) =>
-        Diagnostics.Add(new Diagnostic(Severity.Error, code, at.File, at.Line, at.Column, path, message, allowed));
-
-    private const string AllowedText = "text without control characters (line breaks and tabs are fine)";
+    private void Error(string code, SourceLocation at, string path, MessageText message, MessageText? allowed) =>
+        Diagnostics.Add(Diagnostic.Error(code, at.File, at.Line, at.Column, path, message, allowed));
 
     /// <summary>
     /// The first control character other than a line break or tab, as U+XXXX, or null. Text is printed in tables and
@@ -521,21 +519,21 @@ internal sealed class YamlBinder
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s
         && (string.IsNullOrEmpty(s.Value) || s.Value is "~" or "null" or "Null" or "NULL");
 
-    private static string Describe(YamlNode node) => node switch
+    private static MessageText Describe(YamlNode node) => node switch
     {
-        YamlMappingNode => "a section of keys",
-        YamlSequenceNode => "a list",
-        YamlScalarNode s => $"'{Diagnostic.Shown(s.Value)}'",
-        _ => "something else",
+        YamlMappingNode => Messages.Of("diag.node.section"),
+        YamlSequenceNode => Messages.Of("diag.node.list"),
+        YamlScalarNode s => Messages.Of("diag.node.quoted", ("value", Diagnostic.Shown(s.Value))),
+        _ => Messages.Of("diag.node.other"),
     };
 
-    private static string Article(SchemaField field) => field.Kind switch
+    private static MessageText Article(SchemaField field) => field.Kind switch
     {
-        FieldKind.Number => "a number",
-        FieldKind.Integer => "a whole number",
-        FieldKind.Boolean => "true or false",
-        FieldKind.Choice => "one of: " + string.Join(", ", field.Choices),
-        _ => "a value",
+        FieldKind.Number => Messages.Of("diag.what.number"),
+        FieldKind.Integer => Messages.Of("diag.what.whole"),
+        FieldKind.Boolean => Messages.Of("diag.what.boolean"),
+        FieldKind.Choice => Messages.Of("diag.what.choice", ("choices", string.Join(", ", field.Choices))),
+        _ => Messages.Of("diag.what.value"),
     };
 
     private static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;

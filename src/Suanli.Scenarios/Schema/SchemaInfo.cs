@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Suanli.Scenarios.Binding;
 
 namespace Suanli.Scenarios.Schema;
 
@@ -46,16 +47,19 @@ internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttri
     }
 
     /// <summary>What the field accepts, for error messages and the reference.</summary>
-    public string AllowedText => Kind switch
+    public string AllowedText => Allowed.English;
+
+    /// <summary>What the field accepts, as a message that front ends show in the reader's language.</summary>
+    public Suanli.Core.MessageText Allowed => Kind switch
     {
-        FieldKind.Number => "a finite number in " + RangeText + (Attribute.AllowAuto ? ", or auto" : string.Empty),
-        FieldKind.Integer => "a whole number in " + RangeText,
-        FieldKind.Boolean => "true or false",
-        FieldKind.Choice => string.Join(", ", Choices),
-        FieldKind.Text => "text",
-        FieldKind.Section => "a section of keys: " + string.Join(", ", SchemaInfo.Fields(ValueType).Select(f => f.Key)),
-        FieldKind.List => "a list of items, each with keys: " + string.Join(", ", SchemaInfo.Fields(ValueType).Select(f => f.Key)),
-        FieldKind.ScalarList => "a list such as [a, b] of: " + Element.AllowedText,
+        FieldKind.Number => Messages.Of(Attribute.AllowAuto ? "diag.allowed.numberOrAuto" : "diag.allowed.number", ("range", RangeText ?? string.Empty)),
+        FieldKind.Integer => Messages.Of("diag.allowed.whole", ("range", RangeText ?? string.Empty)),
+        FieldKind.Boolean => Messages.Of("diag.allowed.boolean"),
+        FieldKind.Choice => Messages.Literal(string.Join(", ", Choices)),
+        FieldKind.Text => Messages.Of("diag.allowed.text"),
+        FieldKind.Section => Messages.Of("diag.allowed.section", ("keys", string.Join(", ", SchemaInfo.Fields(ValueType).Select(f => f.Key)))),
+        FieldKind.List => Messages.Of("diag.allowed.list", ("keys", string.Join(", ", SchemaInfo.Fields(ValueType).Select(f => f.Key)))),
+        FieldKind.ScalarList => Messages.Of("diag.allowed.scalarList", ("element", Element.Allowed)),
         _ => throw new InvalidOperationException(),
     };
 

@@ -51,7 +51,7 @@ public class ErrorHandlingTests
     [InlineData("command-line:1:1: usage: give either a scenario file or --preset, not both", "econ", "a.yaml", "--preset", "us-2025")]
     [InlineData("command-line:1:1: --preset: unknown preset 'nope'", "econ", "--preset", "nope")]
     [InlineData("/no/such/file.yaml:1:1: (scenario): cannot read the scenario: no such file", "econ", "/no/such/file.yaml")]
-    [InlineData("command-line:1:1: usage: Unrecognized command or argument '--bogus'", "econ", "a.yaml", "--preset", "us-2025", "--bogus")]
+    [InlineData("command-line:1:1: usage: unknown option '--bogus' (allowed: the options of 'suanli econ': --preset, --set,", "econ", "a.yaml", "--preset", "us-2025", "--bogus")]
     [InlineData("command-line:1:1: usage: Unrecognized command or argument 'frobnicate'", "frobnicate")]
     [InlineData("command-line:1:1: name: unknown preset 'nope'", "presets", "show", "nope")]
     [InlineData("command-line:1:1: --sweep: unknown sweep 'foo' (allowed: sites, distance)", "reliability", "--preset", "llama3-405b-16k", "--sweep", "foo")]

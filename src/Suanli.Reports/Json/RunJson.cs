@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Suanli.Analysis.Econ;
+using Suanli.Analysis.Results;
+using Suanli.Analysis.Run;
+using Suanli.Scenarios.Binding;
+
+namespace Suanli.Reports.Json;
+
+/// <summary>The JSON of <c>suanli run --json</c>: the common header, then each section's JSON as its own command writes it.</summary>
+public sealed record RunJson
+{
+    /// <summary>Version of the JSON shapes.</summary>
+    public required int SchemaVersion { get; init; }
+
+    /// <summary>Suanli's version.</summary>
+    public required string SuanliVersion { get; init; }
+
+    /// <summary>The command, <c>run</c>.</summary>
+    public required string Command { get; init; }
+
+    /// <summary>The language of every text.</summary>
+    public required string Language { get; init; }
+
+    /// <summary>Scenario name.</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary>File or preset it came from.</summary>
+    public required string Origin { get; init; }
+
+    /// <summary>The <c>--set</c> overrides applied, as given.</summary>
+    public required IReadOnlyList<string> Overrides { get; init; }
+
+    /// <summary>Every input with its source.</summary>
+    public required IReadOnlyList<InputValue> Inputs { get; init; }
+
+    /// <summary>Each evaluated section (<c>site</c>, …) → the JSON its own command writes (<c>suanli econ --json</c>, …).</summary>
+    public required IReadOnlyDictionary<string, JsonElement> Sections { get; init; }
+
+    /// <summary>Every section's named figures, keys prefixed with the section (<c>site.npv</c>).</summary>
+    public required IReadOnlyDictionary<string, MetricJson> Metrics { get; init; }
+
+    /// <summary>What the run found: sections not evaluated yet (<c>run.sectionNotYetOnSeam</c>), as codes, arguments and words.</summary>
+    public required IReadOnlyList<FindingJson> Notes { get; init; }
+}
+
+/// <summary>Turns a run's result into its JSON shape.</summary>
+public static class RunJsonWriter
+{
+    /// <summary>The JSON record of a run, texts in the words' language.</summary>
+    public static RunJson ToJson(RunResult result, Words words)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(words);
+        var sections = new OrderedDictionaryOf<JsonElement>();
+        foreach (var s in result.Sections)
+        {
+            if (s.Result is { } r)
+            {
+                using var document = JsonDocument.Parse(SectionJson(r, words));
+                sections.Add(s.Section, document.RootElement.Clone());
+            }
+        }
+
+        return new RunJson
+        {
+            SchemaVersion = JsonHeader.SchemaVersion,
+            SuanliVersion = JsonHeader.SuanliVersion,
+            Command = result.Header.Command,
+            Language = words.Language.Tag(),
+            Scenario = result.Header.Scenario,
+            Origin = result.Header.Origin,
+            Overrides = result.Header.Overrides,
+            Inputs = result.Header.Inputs,
+            Sections = sections,
+            Metrics = EssayJsonWriter.Metrics(result.Metrics),
+            Notes = [.. result.Findings.Select(f => EssayJsonWriter.Finding(f, words))],
+        };
+    }
+
+    /// <summary>
+    /// The JSON a section's own command writes for its result. A model's writer is added here when its analysis joins
+    /// <see cref="ModelRunners.BySection"/> (a test runs every preset through <c>run</c>, so a missing one fails).
+    /// </summary>
+    public static string SectionJson(IModelResult result, Words words) => result switch
+    {
+        EconResult econ => ReportJson.Serialize(EconJsonWriter.ToJson(econ, words)),
+        Suanli.Analysis.Layout.LayoutAnalysisResult layout => ReportJson.Serialize(LayoutJsonWriter.ToJson(layout, words)),
+        _ => throw new NotSupportedException($"No JSON writer for {result?.GetType().Name}: add it to RunJsonWriter.SectionJson."),
+    };
+}
