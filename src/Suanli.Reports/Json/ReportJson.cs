@@ -15,6 +15,7 @@ namespace Suanli.Reports.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(EssayJson))]
 [JsonSerializable(typeof(EconJson))]
+[JsonSerializable(typeof(ReliabilityJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>
@@ -37,6 +38,11 @@ public static class ReportJson
             new CamelCaseEnum<Suanli.Core.Economics.EconomicBreakEvenReason>(),
             new CamelCaseEnum<Suanli.Core.Economics.EconomicBreakEvenOccupancyReason>(),
             new CamelCaseEnum<Suanli.Core.Economics.EconomicsFindingCode>(),
+            new CamelCaseEnum<Suanli.Core.Reliability.TermKind>(),
+            new CamelCaseEnum<Suanli.Core.Reliability.FailureDistribution>(),
+            new CamelCaseEnum<Suanli.Core.Reliability.RecoveryAction>(),
+            new CamelCaseEnum<Suanli.Core.Reliability.ReliabilityWarningCode>(),
+            new CamelCaseEnum<Suanli.Core.Reliability.SweepKind>(),
             new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimMetric>(),
             new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimComparison>(),
             new JsonStringEnumConverter<Currency>(),

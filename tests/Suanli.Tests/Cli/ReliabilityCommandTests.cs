@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Suanli.Cli;
+using Suanli.Analysis.Results;
 using Suanli.Cli.Commands;
+using Suanli.Cli.Output;
 
 namespace Suanli.Tests.Cli;
 
@@ -174,13 +176,15 @@ public class ReliabilityCommandTests
     public void Progress_lines_appear_on_a_redirected_stderr_for_long_runs_only()
     {
         using var err = new StringWriter();
-        var runner = new ProgressRunner(new CliContext(TextWriter.Null, err), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
-        var result = runner.Run("simulating", 100, p =>
+        var context = new CliContext(TextWriter.Null, err);
+        var display = new ProgressDisplay(context, s => s, state => $"suanli: {state.Step}: {state.Done * 100 / state.Total}% ({state.Done:#,0} of {state.Total} trials, 0 s",
+            TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
+        var result = display.Run(p =>
         {
             for (var i = 1; i <= 10; i++)
             {
                 Thread.Sleep(60);
-                p.Report(i * 10);
+                p.Report(new AnalysisProgress("simulating", i * 10, 100));
             }
 
             return 42;
@@ -189,9 +193,10 @@ public class ReliabilityCommandTests
         var lines = err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length >= 3, err.ToString());
         Assert.All(lines, l => Assert.Matches(@"^suanli: simulating: \d+% \([\d,]+ of 100 trials, \d+ s", l));
+        Assert.Equal("simulating", Assert.Single(display.Timings).Step);
 
         using var quiet = new StringWriter();
-        new ProgressRunner(new CliContext(TextWriter.Null, quiet), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)).Run("simulating", 1, _ => 0);
+        new ProgressDisplay(new CliContext(TextWriter.Null, quiet), s => s, _ => "x", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)).Run(_ => 0);
         Assert.Equal(string.Empty, quiet.ToString());
     }
 
