@@ -153,7 +153,7 @@ public sealed class Strings
             "m" => (x / 1e6).ToString("#,0.00", inv),
             "g" => x.ToString("R", inv),
             "g3" => x.ToString("G3", inv),
-            "p2" => x >= 0.001 ? (x * 100).ToString("0.00", inv) + "%" : x.ToString("0.00e+0", inv),
+            "p2" => x >= 0.001 || x == 0 ? (x * 100).ToString("0.00", inv) + "%" : x.ToString("0.00e+0", inv),
             _ => throw new FormatException($"Unknown number format '{format}'."),
         };
     }
