@@ -280,6 +280,20 @@ public class ReliabilityCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("zh-Hant", "對任務時間線做蒙特卡洛模擬的次數", "搜尋使有效訓練時間比例（ETTR）最高的檢查點間隔")]
+    [InlineData("zh-Hans", "对任务时间线做蒙特卡洛模拟的次数", "搜索使有效训练时间比例（ETTR）最高的检查点间隔")]
+    [InlineData("en", "Monte Carlo trials of the job timeline", "Print every column of the wide tables")]
+    public void Help_is_in_the_chosen_language(string language, params string[] expected)
+    {
+        var (code, stdout, _) = CliRunner.Run("reliability", "--help", "--lang", language);
+        Assert.Equal(0, code);
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, stdout, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Json_in_Chinese_keeps_keys_codes_and_numbers_and_translates_the_texts()
     {
