@@ -109,7 +109,9 @@ public sealed class Strings
     /// <summary>
     /// A value as text. Numbers use invariant culture with group separators; formats: <c>n0</c>…<c>n4</c> (decimals),
     /// <c>pct0</c>…<c>pct2</c> (a fraction as a percentage), <c>m</c> (millions, two decimals), <c>q3</c> (a size: whole
-    /// from 10 up, three significant digits below), <c>g</c> (shortest round-trip), <c>int</c>; a <see cref="Term"/> is looked up as a key; anything else is its invariant string.
+    /// from 10 up, three significant digits below), <c>g</c> (shortest round-trip), <c>g3</c> (three significant digits,
+    /// 6.64E+12), <c>p2</c> (a probability: a percentage with two decimals, or 5.36e-54 below 0.1 %), <c>int</c>; a
+    /// <see cref="Term"/> is looked up as a key; anything else is its invariant string.
     /// </summary>
     public string FormatValue(object? value, string? format) => value switch
     {
@@ -152,6 +154,8 @@ public sealed class Strings
             "m" => (x / 1e6).ToString("#,0.00", inv),
             "q3" => Math.Abs(x) >= 10 ? x.ToString("#,0", inv) : x.ToString("G3", inv),
             "g" => x.ToString("R", inv),
+            "g3" => x.ToString("G3", inv),
+            "p2" => x >= 0.001 || x == 0 ? (x * 100).ToString("0.00", inv) + "%" : x.ToString("0.00e+0", inv),
             _ => throw new FormatException($"Unknown number format '{format}'."),
         };
 

@@ -41,6 +41,7 @@ public static class ModelRunners
     {
         (IModelRunner)new EconRunner(),
         new LayoutRunner(),
+        new ReliabilityRunner(),
     }.ToDictionary(r => r.Section, StringComparer.Ordinal);
 
     /// <summary>The sections a scenario has, in order.</summary>
@@ -66,5 +67,14 @@ public static class ModelRunners
 
         public IModelResult Evaluate(Scenario scenario, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken) =>
             Layout.LayoutAnalysis.Evaluate(scenario, null, progress, cancellationToken);
+    }
+
+    /// <summary>A training job's interruptions (<c>suanli reliability</c>): the closed forms, as the command gives them without --trials.</summary>
+    private sealed class ReliabilityRunner : IModelRunner
+    {
+        public string Section => "training";
+
+        public IModelResult Evaluate(Scenario scenario, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken) =>
+            Reliability.ReliabilityAnalysis.Evaluate(scenario, new Reliability.ReliabilityOptions(), progress, cancellationToken);
     }
 }

@@ -38,7 +38,17 @@ internal static class RunCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var result = RunAnalysis.Evaluate(scenario, null, context.Cancellation);
+            RunResult result;
+            try
+            {
+                result = RunAnalysis.Evaluate(scenario, null, context.Cancellation);
+            }
+            catch (Suanli.Analysis.Reliability.ReliabilityRefusedException e)
+            {
+                context.Error.WriteLine(ReliabilityCommand.Refusal(e.Refusal, scenario, words));
+                return ExitCodes.InvalidInput;
+            }
+
             return context.Emit(parse.GetValue(json), () => ReportJson.Serialize(RunJsonWriter.ToJson(result, words)),
                 console => RunView.Write(console, result, words, new ViewOptions(parse.GetValue(inputs), parse.GetValue(wide))));
         });

@@ -46,6 +46,9 @@ internal static class RunView
             case Suanli.Analysis.Layout.LayoutAnalysisResult layout:
                 LayoutView.Write(console, layout, words, options);
                 break;
+            case Suanli.Analysis.Reliability.ReliabilityResult reliability:
+                ReliabilityView.Write(console, reliability, words, options);
+                break;
             default:
                 throw new NotSupportedException($"No view for {result.GetType().Name}: add it to RunView.Section.");
         }

@@ -107,7 +107,7 @@ public static class ReliabilitySimulation
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(trials, 1);
         var closed = ClosedForms.For(model, intervalMinutesOverride);
-        var plan = new SimulationPlan(model, closed.IntervalMinutes / 60, maxEvents);
+        var plan = new SimulationPlan(model, closed.IntervalMinutes / 60, maxEvents, cancellationToken);
         var interruptions = new double[trials];
         var ettr = new double[trials];
         var chunks = (trials + Chunk - 1) / Chunk;
@@ -122,6 +122,11 @@ public static class ReliabilitySimulation
         try
         {
             RunChunks();
+        }
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            // A trial saw the token first (Parallel.For only looks between chunks): one cancellation, not an aggregate.
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<SimulationLimitException>().Any())
         {
@@ -138,6 +143,7 @@ public static class ReliabilitySimulation
             var sum = default(ChunkSums);
             for (var i = c * Chunk; i < end; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var rng = Xoshiro256StarStar.ForStream(seed, (ulong)i);
                 var o = plan.RunTrial(ref rng, workspace);
                 interruptions[i] = o.Interruptions;

@@ -35,9 +35,15 @@ internal sealed class SimulationPlan
     // A trial stops with SimulationLimitException past this many events (the run's whole budget).
     private readonly long maxTrialEvents;
 
-    public SimulationPlan(TrainingReliability model, double tauHours, long maxTrialEvents = long.MaxValue)
+    // One trial can hold hundreds of millions of events (seconds of work): it looks at the token every 2^16 events so
+    // that Ctrl+C stops it within milliseconds, not when the trial ends.
+    private const long CancellationCheckMask = (1 << 16) - 1;
+    private readonly CancellationToken cancellation;
+
+    public SimulationPlan(TrainingReliability model, double tauHours, long maxTrialEvents = long.MaxValue, CancellationToken cancellation = default)
     {
         this.maxTrialEvents = maxTrialEvents;
+        this.cancellation = cancellation;
         horizon = model.HorizonHours;
         tau = tauHours;
         checkpoint = model.CheckpointBlockingMinutes / 60;
@@ -194,7 +200,15 @@ internal sealed class SimulationPlan
         {
             Limit(SimulationLimitKind.Events, term, maxTrialEvents);
         }
+
+        if ((o.Events & CancellationCheckMask) == 0 && cancellation.IsCancellationRequested)
+        {
+            Cancelled(cancellation);
+        }
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Cancelled(CancellationToken token) => throw new OperationCanceledException(token);
 
     // Throws from a separate method so that the hot loop stays small enough to inline and register-allocate well.
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -18,6 +18,7 @@ namespace Suanli.Reports.Json;
 [JsonSerializable(typeof(LayoutJson))]
 [JsonSerializable(typeof(IReadOnlyList<PresetJson>))]
 [JsonSerializable(typeof(RunJson))]
+[JsonSerializable(typeof(ReliabilityJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>
@@ -40,6 +41,11 @@ public static class ReportJson
             new CamelCaseEnum<Suanli.Core.Economics.EconomicBreakEvenReason>(),
             new CamelCaseEnum<Suanli.Core.Economics.EconomicBreakEvenOccupancyReason>(),
             new CamelCaseEnum<Suanli.Core.Economics.EconomicsFindingCode>(),
+            new CamelCaseEnum<Suanli.Core.Reliability.TermKind>(),
+            new CamelCaseEnum<Suanli.Core.Reliability.FailureDistribution>(),
+            new CamelCaseEnum<Suanli.Core.Reliability.RecoveryAction>(),
+            new CamelCaseEnum<Suanli.Core.Reliability.ReliabilityWarningCode>(),
+            new CamelCaseEnum<Suanli.Core.Reliability.SweepKind>(),
             new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimMetric>(),
             new CamelCaseEnum<Suanli.Analysis.Layout.PueAdvantageCause>(),
             new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimComparison>(),

@@ -85,6 +85,7 @@ public static class RunJsonWriter
     {
         EconResult econ => ReportJson.Serialize(EconJsonWriter.ToJson(econ, words)),
         Suanli.Analysis.Layout.LayoutAnalysisResult layout => ReportJson.Serialize(LayoutJsonWriter.ToJson(layout, words)),
+        Suanli.Analysis.Reliability.ReliabilityResult reliability => ReportJson.Serialize(ReliabilityJsonWriter.ToJson(reliability, words)),
         _ => throw new NotSupportedException($"No JSON writer for {result?.GetType().Name}: add it to RunJsonWriter.SectionJson."),
     };
 }

@@ -56,9 +56,7 @@ public class ArchitectureTests
         ["suanli"] =
         [
             "Suanli.Core.Compute.BrainComparison", "Suanli.Core.Compute.ComputeEngine", "Suanli.Core.Compute.OwnerCost",
-            "Suanli.Core.Compute.ServingEngine", "Suanli.Core.Reliability.Calibrations",
-            "Suanli.Core.Reliability.CheckpointIntervalSearch", "Suanli.Core.Reliability.ClosedForms", "Suanli.Core.Reliability.FailureModel",
-            "Suanli.Core.Reliability.ReliabilitySimulation", "Suanli.Core.Reliability.ReliabilitySweeps", "Suanli.Core.Reliability.SimulationWork",
+            "Suanli.Core.Compute.ServingEngine",
         ],
     };
 

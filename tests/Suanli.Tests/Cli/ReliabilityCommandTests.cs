@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Suanli.Analysis.Results;
 using Suanli.Cli;
 using Suanli.Cli.Commands;
+using Suanli.Cli.Output;
 
 namespace Suanli.Tests.Cli;
 
@@ -174,13 +176,15 @@ public class ReliabilityCommandTests
     public void Progress_lines_appear_on_a_redirected_stderr_for_long_runs_only()
     {
         using var err = new StringWriter();
-        var runner = new ProgressRunner(new CliContext(TextWriter.Null, err), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
-        var result = runner.Run("simulating", 100, p =>
+        var context = new CliContext(TextWriter.Null, err);
+        var display = new ProgressDisplay(context, s => s, state => $"suanli: {state.Step}: {state.Done * 100 / state.Total}% ({state.Done:#,0} of {state.Total} trials, 0 s",
+            TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100));
+        var result = display.Run(p =>
         {
             for (var i = 1; i <= 10; i++)
             {
                 Thread.Sleep(60);
-                p.Report(i * 10);
+                p.Report(new AnalysisProgress("simulating", i * 10, 100));
             }
 
             return 42;
@@ -189,11 +193,194 @@ public class ReliabilityCommandTests
         var lines = err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length >= 3, err.ToString());
         Assert.All(lines, l => Assert.Matches(@"^suanli: simulating: \d+% \([\d,]+ of 100 trials, \d+ s", l));
+        Assert.Equal("simulating", Assert.Single(display.Timings).Step);
 
         using var quiet = new StringWriter();
-        new ProgressRunner(new CliContext(TextWriter.Null, quiet), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)).Run("simulating", 1, _ => 0);
+        new ProgressDisplay(new CliContext(TextWriter.Null, quiet), s => s, _ => "x", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)).Run(_ => 0);
         Assert.Equal(string.Empty, quiet.ToString());
     }
+
+    [Fact]
+    public void Json_carries_the_header_the_options_metrics_and_notes_and_is_byte_identical()
+    {
+        string[] args = ["reliability", "--preset", "cn-two-sites-1000km", "--trials", "200", "--seed", "4", "--sweep", "distance", "--json", "--set", "training.horizonDays=20"];
+        var a = CliRunner.Run(args);
+        var b = CliRunner.Run(args);
+        Assert.Equal(0, a.ExitCode);
+        Assert.Equal(a.Out, b.Out);
+        var json = JsonDocument.Parse(a.Out).RootElement;
+        Assert.Equal(1, json.GetProperty("schemaVersion").GetInt32());
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("suanliVersion").GetString()));
+        Assert.Equal("reliability", json.GetProperty("command").GetString());
+        Assert.Equal("en", json.GetProperty("language").GetString());
+        Assert.Equal("training.horizonDays=20", Assert.Single(json.GetProperty("overrides").EnumerateArray()).GetString());
+        var horizon = json.GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("path").GetString() == "training.horizonDays");
+        Assert.Equal("set", horizon.GetProperty("origin").GetString());
+        var options = json.GetProperty("options");
+        Assert.Equal(200, options.GetProperty("trials").GetInt32());
+        Assert.Equal(4UL, options.GetProperty("seed").GetUInt64());
+        Assert.Equal("distance", options.GetProperty("sweep").GetString());
+        // 1 main run + 13 distances, each of 200 trials.
+        Assert.Equal(14, json.GetProperty("workEstimate").GetProperty("simulations").GetInt32());
+
+        // Metrics repeat the figures under stable names, with units.
+        var metrics = json.GetProperty("metrics");
+        Assert.Equal(json.GetProperty("lambdaPerDay").GetDouble(), metrics.GetProperty("lambdaPerDay").GetProperty("value").GetDouble());
+        Assert.Equal("perDay", metrics.GetProperty("lambdaPerDay").GetProperty("unit").GetString());
+        Assert.Equal(json.GetProperty("ettrClosedForm").GetDouble(), metrics.GetProperty("ettr").GetProperty("value").GetDouble());
+        Assert.Equal(json.GetProperty("simulated").GetProperty("interruptionsP95").GetDouble(), metrics.GetProperty("interruptionsP95").GetProperty("value").GetDouble());
+        Assert.Equal("hours", metrics.GetProperty("mttiHours").GetProperty("unit").GetString());
+
+        // Every sentence of the report is a code with arguments, and the old prose list is the same texts.
+        var notes = json.GetProperty("notes").EnumerateArray().ToList();
+        Assert.Equal(
+            ["reliability.rateAddsUp", "reliability.calibration", "reliability.survivalDecays", "reliability.wanShares", "reliability.sweep.linear.distance",
+                "reliability.sweep.farEnd.wan", "reliability.simulationAgrees"],
+            notes.Select(n => n.GetProperty("code").GetString()));
+        Assert.Equal(json.GetProperty("findings").EnumerateArray().Select(f => f.GetString()), notes.Select(n => n.GetProperty("text").GetString()));
+        var wan = notes[3].GetProperty("args");
+        Assert.Equal(2, wan.GetProperty("sites").GetDouble());
+        Assert.Equal(1000, wan.GetProperty("distanceKm").GetDouble());
+        Assert.Equal("faultyGpu", notes[0].GetProperty("args").GetProperty("term").GetString());
+    }
+
+    [Fact]
+    public void The_thread_count_is_in_the_json_only_when_given_and_on_stderr_with_verbose()
+    {
+        // The default is the machine's core count, which would make the same inputs and seed print different JSON on
+        // different machines; the result does not depend on it.
+        var implicitThreads = Json("reliability", "--preset", "opt-175b-992", "--trials", "50", "--json");
+        Assert.False(implicitThreads.GetProperty("simulated").TryGetProperty("threads", out _));
+        Assert.False(implicitThreads.GetProperty("options").TryGetProperty("threads", out _));
+        var given = Json("reliability", "--preset", "opt-175b-992", "--trials", "50", "--threads", "3", "--json");
+        Assert.Equal(3, given.GetProperty("simulated").GetProperty("threads").GetInt32());
+        Assert.Equal(3, given.GetProperty("options").GetProperty("threads").GetInt32());
+
+        var (_, tables, stderr) = CliRunner.Run("reliability", "--preset", "opt-175b-992", "--trials", "50", "--verbose");
+        Assert.DoesNotContain("thread", tables, StringComparison.Ordinal);
+        Assert.Matches($@"on {Environment.ProcessorCount} thread\(s\)", stderr);
+    }
+
+    [Theory]
+    [InlineData("zh-Hant", "平均中斷間隔", "有效訓練時間比例", "檢查點", "中斷從何而來")]
+    [InlineData("zh-Hans", "平均中断间隔", "有效训练时间比例", "检查点", "中断从何而来")]
+    public void Tables_in_Chinese_use_the_industry_terms(string language, params string[] expected)
+    {
+        var (code, stdout, _) = CliRunner.Run("reliability", "--preset", "cn-two-sites-1000km", "--trials", "20", "--sweep", "sites", "--lang", language);
+        Assert.Equal(0, code);
+        var flat = CliRunner.Flat(stdout);
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, flat, StringComparison.Ordinal);
+        }
+
+        foreach (var english in new[] { "Closed forms", "Where the interruptions come from", "Monte Carlo", "What this says", "adds up term by term", "per day" })
+        {
+            Assert.DoesNotContain(english, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("zh-Hant", "對任務時間線做蒙特卡洛模擬的次數", "搜尋使有效訓練時間比例（ETTR）最高的檢查點間隔")]
+    [InlineData("zh-Hans", "对任务时间线做蒙特卡洛模拟的次数", "搜索使有效训练时间比例（ETTR）最高的检查点间隔")]
+    [InlineData("en", "Monte Carlo trials of the job timeline", "Print every column of the wide tables")]
+    public void Help_is_in_the_chosen_language(string language, params string[] expected)
+    {
+        var (code, stdout, _) = CliRunner.Run("reliability", "--help", "--lang", language);
+        Assert.Equal(0, code);
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Json_in_Chinese_keeps_keys_codes_and_numbers_and_translates_the_texts()
+    {
+        var en = Json("reliability", "--preset", "llama3-405b-16k", "--set", "training.job.accelerators=8", "--json");
+        var hans = Json("reliability", "--preset", "llama3-405b-16k", "--set", "training.job.accelerators=8", "--json", "--lang", "zh-Hans");
+        Assert.Equal("zh-Hans", hans.GetProperty("language").GetString());
+        Assert.Equal(en.EnumerateObject().Select(p => p.Name), hans.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(en.GetProperty("mttiHours").GetDouble(), hans.GetProperty("mttiHours").GetDouble());
+        Assert.Equal(en.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("code").GetString()),
+            hans.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("code").GetString()));
+        var warning = Assert.Single(hans.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("jobOutsideCalibration", warning.GetProperty("code").GetString());
+        Assert.Contains("1/2,048.0", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("标定", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("faultyGpu", hans.GetProperty("terms")[0].GetProperty("name").GetString());
+        var site = hans.GetProperty("terms").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "siteEvents");
+        Assert.Equal("site power/cooling events", site.GetProperty("name").GetString());
+        Assert.Equal("站点供电／制冷事故", site.GetProperty("label").GetString());
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hant")]
+    [InlineData("zh-Hans")]
+    public void Tables_fit_80_columns_and_wide_shows_every_column(string language)
+    {
+        string[] args = ["reliability", "--preset", "llama3-405b-16k", "--trials", "20", "--sweep", "sites", "--optimize-interval", "--lang", language,
+            "--set", "training.wan.linkEventsPerYear=1", "--set", "training.job.accelerators=256"];
+        var narrow = RunAt(80, args);
+        var tooWide = narrow.Split('\n').Where(l => DisplayWidth(l) > 80).ToList();
+        Assert.True(tooWide.Count == 0, string.Join("\n", tooWide));
+        var words = Suanli.Reports.Words.For(Suanli.Reports.Languages.Parse(language)!.Value);
+        Assert.DoesNotContain(words["reliability.col.recovery"], narrow, StringComparison.Ordinal);
+        var wide = RunAt(80, [.. args, "--wide"]);
+        foreach (var key in new[] { "reliability.col.recovery", "reliability.col.mtbf", "reliability.col.units", "reliability.col.links", "reliability.col.siteShare" })
+        {
+            Assert.Contains(words[key], wide, StringComparison.Ordinal);
+        }
+
+        static string RunAt(int width, string[] args)
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            var code = CliApp.Run(args, new CliContext(stdout, stderr, OutIsTerminal: true) { TerminalWidth = width });
+            Assert.True(code == 0, stderr.ToString());
+            return System.Text.RegularExpressions.Regex.Replace(stdout.ToString(), @"\x1b\[[0-9;]*m", string.Empty);
+        }
+    }
+
+    [Fact]
+    public async Task Cancelling_a_long_run_returns_within_a_second_with_nothing_on_stdout()
+    {
+        // ~420 million failure events: half a minute or more on this machine, unless it is cancelled.
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var cancel = new CancellationTokenSource();
+        var context = new CliContext(stdout, stderr) { Cancellation = cancel.Token };
+        var run = Task.Run(() => CliApp.Run(["reliability", "--preset", "llama3-405b-16k", "--trials", "1000000", "--max-events", "10000000000", "--json"], context));
+        await Task.Delay(500);
+        Assert.False(run.IsCompleted, "the run ended before it was cancelled: " + stderr);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await cancel.CancelAsync();
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(5))));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed.TotalMilliseconds:0} ms to stop");
+        Assert.Equal(130, await run);
+        Assert.Equal(string.Empty, stdout.ToString());
+        Assert.EndsWith("suanli: interrupted" + Environment.NewLine, stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-Hant", "command-line:1:1: --optimize-interval: 檢查點間隔的搜尋在模擬上進行，需要指定模擬次數 (allowed: 加上 --trials N，例如 --trials 2000)",
+        "--optimize-interval")]
+    [InlineData("en", "presets/opt-175b-992.yaml:1:1: training.wan: a sweep over sites or distance needs the WAN rates and the scenario has no training.wan section (allowed: a training.wan section with linkEventsPerYear, fiberCutsPerKmYear and repairHours)",
+        "--sweep", "sites")]
+    [InlineData("zh-Hans", "command-line:1:1: --max-events: 0 不是正的事件数 (allowed: 不小于 1 的整数事件数，例如 --max-events 2000000000)",
+        "--max-events", "0")]
+    public void Refusals_are_one_line_in_the_chosen_language(string language, string expected, params string[] options)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(["reliability", "--preset", "opt-175b-992", "--lang", language, .. options]);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal(expected, stderr.TrimEnd());
+    }
+
+    /// <summary>Terminal columns of a line: East Asian wide characters (CJK, full-width punctuation) take two.</summary>
+    private static int DisplayWidth(string line) => line.Sum(c => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3'
+        or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1);
 
     [Fact]
     public void Control_characters_in_an_echoed_value_are_escaped()
