@@ -108,7 +108,7 @@ public class LayoutCommandTests
     public void A_size_curve_that_takes_a_plant_past_pue_3_is_refused()
     {
         // 1 + 0.25 × (0.01 / 40)^(0.5 − 1) = 1 + 0.25 × 63.2 = 16.8.
-        var result = ScenarioLoader.FromPreset("cn-200mw-campus-vs-5-sites", ["layout.pueOverheadExponent=0.5", "layout.totalItMw=0.01"]);
+        var result = ScenarioLoader.FromPreset("cn-200mw-campus-vs-5-sites", ["site.designPue=1.25", "layout.pueOverheadExponent=0.5", "layout.totalItMw=0.01"]);
         Assert.Null(result.Scenario);
         Assert.Contains(result.Diagnostics, d => d.Path == "layout.pueOverheadExponent" && d.Message.Contains("16.8", StringComparison.Ordinal));
     }
@@ -161,7 +161,8 @@ public class LayoutCommandTests
     [Fact]
     public void The_campus_pue_advantage_is_shown_with_its_cause()
     {
-        var json = Json("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--json");
+        // The arithmetic below takes the reference site's design PUE as 1.25 (the preset runs at 1.18 to meet its cap).
+        var json = Json("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "site.designPue=1.25", "--json");
         var pue = json.GetProperty("pueAdvantage");
         Assert.Equal("plantSize", pue.GetProperty("cause").GetString());
         Assert.Equal(200, pue.GetProperty("campusPlantItMw").GetDouble());
@@ -172,7 +173,7 @@ public class LayoutCommandTests
         Assert.Equal(58_105, pue.GetProperty("energySavingMwhPerYear").GetDouble(), 1.0);    // 1,068,063 − 1,009,958
         Assert.Equal(0.85, json.GetProperty("pueOverheadExponent").GetDouble());
 
-        var (_, tables, _) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites");
+        var (_, tables, _) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "site.designPue=1.25");
         Assert.Contains("design PUE 1.196 at 200 MW vs 1.250 at 40 MW", tables, StringComparison.Ordinal);
         Assert.Contains("memo: power paid by tenants", tables, StringComparison.Ordinal);
         Assert.Contains("PUE advantage comes from the size of its plant", tables, StringComparison.Ordinal);
@@ -399,7 +400,7 @@ public class LayoutCommandTests
     [InlineData("zh-Hans")]
     public void An_80_column_terminal_gets_tables_that_fit_and_wide_gets_every_column(string lang)
     {
-        string[] args = ["layout", "--preset", "cn-200mw-campus-vs-5-sites", "--sweep", "occupancy", "--inputs", "--lang", lang];
+        string[] args = ["layout", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "site.designPue=1.25", "--sweep", "occupancy", "--inputs", "--lang", lang];
         var narrow = Terminal(80, args);
         var tooWide = narrow.Split('\n').Where(l => Cells(l) > 80).ToList();
         Assert.True(tooWide.Count == 0, "wider than 80 columns:\n" + string.Join("\n", tooWide));
