@@ -15,6 +15,9 @@ namespace Suanli.Reports.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(EssayJson))]
 [JsonSerializable(typeof(EconJson))]
+[JsonSerializable(typeof(TrainJson))]
+[JsonSerializable(typeof(InferJson))]
+[JsonSerializable(typeof(CatalogJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>
@@ -39,6 +42,13 @@ public static class ReportJson
             new CamelCaseEnum<Suanli.Core.Economics.EconomicsFindingCode>(),
             new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimMetric>(),
             new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimComparison>(),
+            new CamelCaseEnum<Suanli.Core.Compute.ModelArchitecture>(),
+            new CamelCaseEnum<Suanli.Core.Compute.Precision>(),
+            new CamelCaseEnum<Suanli.Core.Compute.Recompute>(),
+            new CamelCaseEnum<Suanli.Core.Compute.UtilisationBasis>(),
+            new CamelCaseEnum<Suanli.Core.Compute.DecodeBound>(),
+            new CamelCaseEnum<Suanli.Core.Compute.ComputeFindingCode>(),
+            new CamelCaseEnum<Suanli.Analysis.Compute.EttrSource>(),
             new JsonStringEnumConverter<Currency>(),
         },
     };
