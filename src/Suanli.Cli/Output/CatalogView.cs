@@ -70,6 +70,10 @@ internal static class CatalogView
             {
                 table.Columns[i].RightAligned().NoWrap();
             }
+            else if (shown[i].Key == "id")
+            {
+                table.Columns[i].NoWrap();
+            }
         }
 
         foreach (var a in result.Accelerators)
@@ -118,6 +122,10 @@ internal static class CatalogView
             if (shown[i].Right)
             {
                 table.Columns[i].RightAligned().NoWrap();
+            }
+            else if (shown[i].Key == "id")
+            {
+                table.Columns[i].NoWrap();
             }
         }
 

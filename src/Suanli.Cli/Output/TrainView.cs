@@ -79,8 +79,9 @@ internal static class TrainView
         var precision = ComputeTerms.Precision(run.Precision);
 
         var unavailable = e.Fleet.Where(f => f.Availability < 1).Select(f => words.Format("compute.train.note.available", ("accelerator", f.AcceleratorId), ("availability", f.Availability))).ToList();
-        Row("fleet", string.Join(" + ", e.Fleet.Select(f => words.Format("compute.train.fleetMember", ("count", f.Count), ("accelerator", f.AcceleratorId)))),
-            unavailable.Count == 0 ? words["compute.train.note.allAvailable"] : string.Join(words["list.separator"], unavailable));
+        Row("fleet", Words.N(e.Fleet.Sum(f => f.Count), 0), words.Format("compute.train.note.fleet",
+            ("members", string.Join(" + ", e.Fleet.Select(f => words.Format("compute.train.fleetMember", ("count", f.Count), ("accelerator", f.AcceleratorId))))),
+            ("availability", unavailable.Count == 0 ? words["compute.train.note.allAvailable"] : string.Join(words["list.separator"], unavailable))));
         var peaks = string.Join(words["list.separator"], result.Peaks.Select(p => words.Format("compute.train.peak", ("tflops", p.PeakTflops), ("accelerator", p.AcceleratorId))));
         Row("mfu", Pct(run.Mfu), words.Format("compute.train.note.mfu", ("precision", precision), ("peaks", peaks), ("source", words.Finding(result.MfuSource))));
         if (run.Precision != Precision.Bf16 || e.Stages.Any(s => s.Stage.Precision != Precision.Bf16))

@@ -35,6 +35,8 @@ public class ArchitectureTests
         var used = TypeReferences("Suanli.Analysis").Where(CoreStaticClasses.Contains).ToList();
         Assert.Contains("Suanli.Core.Economics.EconomicsEngine", used);
         Assert.Contains("Suanli.Core.Layout.LayoutEngine", used);
+        Assert.Contains("Suanli.Core.Compute.ComputeEngine", used);
+        Assert.Contains("Suanli.Core.Compute.ServingEngine", used);
     }
 
     [Fact]
@@ -55,8 +57,7 @@ public class ArchitectureTests
     {
         ["suanli"] =
         [
-            "Suanli.Core.Compute.BrainComparison", "Suanli.Core.Compute.ComputeEngine", "Suanli.Core.Compute.OwnerCost",
-            "Suanli.Core.Compute.ServingEngine", "Suanli.Core.Layout.LayoutEngine", "Suanli.Core.Reliability.Calibrations",
+            "Suanli.Core.Layout.LayoutEngine", "Suanli.Core.Reliability.Calibrations",
             "Suanli.Core.Reliability.CheckpointIntervalSearch", "Suanli.Core.Reliability.ClosedForms", "Suanli.Core.Reliability.FailureModel",
             "Suanli.Core.Reliability.ReliabilitySimulation", "Suanli.Core.Reliability.ReliabilitySweeps", "Suanli.Core.Reliability.SimulationWork",
         ],
