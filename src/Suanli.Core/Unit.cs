@@ -77,4 +77,22 @@ public enum Unit
 
     /// <summary>Tokens per second.</summary>
     TokensPerSecond,
+
+    /// <summary>Floating-point operations per second.</summary>
+    FlopPerSecond,
+
+    /// <summary>Tokens (a count of tokens).</summary>
+    Tokens,
+
+    /// <summary>Gigabytes (10⁹ bytes).</summary>
+    Gigabytes,
+
+    /// <summary>Kilowatt-hours.</summary>
+    Kwh,
+
+    /// <summary>Kilowatt-hours per million tokens.</summary>
+    KwhPerMillionTokens,
+
+    /// <summary>Money per million tokens.</summary>
+    MoneyPerMillionTokens,
 }

@@ -236,8 +236,32 @@ public static class EssayAnalysis
         }
     }
 
-    // C6: chip supply. Evidence only until the market engine (chip supply mix) exists.
-    private static void ChipSupply(ClaimWork work) => work.Missing("supplyMix", "market", primary: false);
+    // C6: chip supply. The share of training on Nvidia needs the market engine (chip supply mix), so the verdict rests on
+    // the evidence; what Suanli computes is the same published run on Nvidia's export chip and on Huawei's.
+    private static void ChipSupply(ClaimWork work)
+    {
+        work.Missing("supplyMix", "market", primary: false);
+        var h800 = TrainPreset(work, "deepseek-v3-h800");
+        var ascend = TrainPreset(work, "deepseek-v3-ascend-910c");
+        var ratio = ascend.Estimate.AcceleratorHours / h800.Estimate.AcceleratorHours;
+        work.Figure("deepseekV3H800WallClockDays", h800.Estimate.WallClockDays, Unit.Days);
+        work.Figure("deepseekV3H800AcceleratorHours", h800.Estimate.AcceleratorHours, Unit.AcceleratorHours);
+        work.Figure("deepseekV3Ascend910cWallClockDays", ascend.Estimate.WallClockDays, Unit.Days);
+        work.Figure("deepseekV3Ascend910cAcceleratorHours", ascend.Estimate.AcceleratorHours, Unit.AcceleratorHours);
+        work.Figure("ascendToH800AcceleratorHoursRatio", ratio, Unit.Times);
+        work.Note(Finding.Info("essay.C6.domesticTraining",
+            ("h800Count", h800.Run.Fleet.Sum(f => f.Count)), ("h800Days", h800.Estimate.WallClockDays), ("h800Hours", h800.Estimate.AcceleratorHours),
+            ("ascendCount", ascend.Run.Fleet.Sum(f => f.Count)), ("ascendDays", ascend.Estimate.WallClockDays), ("ascendHours", ascend.Estimate.AcceleratorHours),
+            ("ascendMfu", ascend.Run.Mfu), ("ratio", ratio)));
+    }
+
+    /// <summary>A preset's training run through the compute analysis (the same figures as <c>suanli train --preset NAME</c>).</summary>
+    private static Compute.TrainResult TrainPreset(ClaimWork work, string preset)
+    {
+        var scenario = work.LoadPreset(preset);
+        var outcome = Compute.TrainAnalysis.Evaluate(new Compute.TrainRequest { Scenario = scenario });
+        return outcome.Result ?? throw new InvalidOperationException($"{work.Claim.Id}: preset {preset} does not train: " + string.Join("; ", outcome.Errors.Select(e => e.Code)));
+    }
 
     // C7: a mixture-of-experts model against a dense model of the same total parameters trained on the same tokens.
     private static void MixtureOfExperts(ClaimWork work)
@@ -269,28 +293,26 @@ public static class EssayAnalysis
         var essayRatio = work.EssayValue("clusterToBrainRatio");
         var computedRatio = clusterMw * 1e6 / brainW;
 
-        // The same comparison on a cluster Suanli sizes itself: 100,000 H100 at the engine's default power model.
+        // The same comparison on a cluster Suanli sizes itself: 100,000 H100 at the compute model's defaults (ComputeDefaults:
+        // full TDP, 500 W of host per accelerator, PUE 1.25), the same as `suanli train`'s.
         var catalog = ComputeCatalog.BuiltIn;
         var h100 = catalog.FindAccelerator("h100-sxm") ?? throw new InvalidOperationException("The catalog has no h100-sxm.");
         work.CatalogInputs(catalog, h100.Id);
         const int clusterAccelerators = 100_000;
-        var wattsEach = Core.Compute.ComputeEngine.WattsPerAccelerator(h100, DefaultPowerFraction, DefaultHostWatts, DefaultPue);
+        var wattsEach = Compute.ComputeDefaults.WattsPerAccelerator(h100);
         var suanliMw = clusterAccelerators * wattsEach / 1e6;
         work.Figure("essayRatio", computedRatio, Unit.Times);
         work.Figure("clusterAccelerators", clusterAccelerators, Unit.Accelerators);
         work.Figure("clusterMw", suanliMw, Unit.Mw);
-        work.Figure("clusterBrains", suanliMw * 1e6 / Core.Compute.BrainComparison.BrainWatts, Unit.Times);
+        work.Figure("clusterBrains", suanliMw * 1e6 / Compute.ComputeDefaults.BrainWatts, Unit.Times);
         var allowed = work.Claim.Figures.Single(f => f.Key == "clusterToBrainRatio").Allowed;
-        var suanliRatio = suanliMw * 1e6 / Core.Compute.BrainComparison.BrainWatts;
+        var suanliRatio = suanliMw * 1e6 / Compute.ComputeDefaults.BrainWatts;
         var arithmetic = Math.Abs(computedRatio / essayRatio - 1) < 1e-9;
         var holds = arithmetic && allowed.Overlaps(new Interval(suanliRatio, suanliRatio));
         work.Test("brainVsCluster", holds ? Verdict.Reproduced : Verdict.ContradictedByEvidence, primary: true,
             Finding.Info(holds ? "essay.C8.sameOrder" : "essay.C8.otherOrder",
                 ("essayRatio", computedRatio), ("clusterMw", suanliMw), ("accelerators", clusterAccelerators), ("ratio", suanliRatio)));
     }
-
-    /// <summary>Defaults of the power model used for C8 (the same as <c>suanli train</c>'s): full TDP, 500 W of host per accelerator, PUE 1.25.</summary>
-    private const double DefaultPowerFraction = 1, DefaultHostWatts = 500, DefaultPue = 1.25;
 
     /// <summary>Paths under a prefix whose cited source says it is an assumption.</summary>
     private static List<string> Assumed(Scenario scenario, string prefix) =>
@@ -350,6 +372,15 @@ public static class EssayAnalysis
                 inputs[scenario.Origin] = scenario.Inputs;
             }
 
+            return scenario;
+        }
+
+        /// <summary>A preset other than the claim's own, its inputs recorded beside the claim's.</summary>
+        public Scenario LoadPreset(string name)
+        {
+            var loaded = ScenarioLoader.FromPreset(name);
+            var scenario = loaded.Scenario ?? throw new InvalidOperationException($"{claim.Id}: preset {name} does not load: " + string.Join("; ", loaded.Diagnostics));
+            inputs[scenario.Origin] = scenario.Inputs;
             return scenario;
         }
 

@@ -42,6 +42,7 @@ public static class ModelRunners
         (IModelRunner)new EconRunner(),
         new LayoutRunner(),
         new ReliabilityRunner(),
+        new TrainRunner(),
     }.ToDictionary(r => r.Section, StringComparer.Ordinal);
 
     /// <summary>The sections a scenario has, in order.</summary>
@@ -76,5 +77,17 @@ public static class ModelRunners
 
         public IModelResult Evaluate(Scenario scenario, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken) =>
             Reliability.ReliabilityAnalysis.Evaluate(scenario, new Reliability.ReliabilityOptions(), progress, cancellationToken);
+    }
+
+    /// <summary>A training run's compute, time, energy and cost (<c>suanli train</c>).</summary>
+    private sealed class TrainRunner : IModelRunner
+    {
+        public string Section => "compute.training";
+
+        public IModelResult Evaluate(Scenario scenario, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+        {
+            var outcome = Compute.TrainAnalysis.Evaluate(new Compute.TrainRequest { Scenario = scenario }, progress, cancellationToken);
+            return outcome.Result ?? throw new Compute.ComputeRequestRefusedException(outcome.Errors);
+        }
     }
 }

@@ -48,6 +48,11 @@ internal static class RunCommand
                 context.Error.WriteLine(ReliabilityCommand.Refusal(e.Refusal, scenario, words));
                 return ExitCodes.InvalidInput;
             }
+            catch (Suanli.Analysis.Compute.ComputeRequestRefusedException e)
+            {
+                ComputeErrors.Write(context, [.. e.Errors]);
+                return ExitCodes.InvalidInput;
+            }
 
             return context.Emit(parse.GetValue(json), () => ReportJson.Serialize(RunJsonWriter.ToJson(result, words)),
                 console => RunView.Write(console, result, words, new ViewOptions(parse.GetValue(inputs), parse.GetValue(wide))));

@@ -125,6 +125,7 @@ internal static class View
             {
                 InputOrigin.Default => words["view.inputs.default"],
                 InputOrigin.Set => "--set",
+                InputOrigin.CommandLine => "command-line",
                 _ => i.Source ?? words["view.inputs.noSource"],
             };
             table.AddRow(Cell(i.Path), Cell(i.Value), Cell(unit), Cell(source));

@@ -19,6 +19,9 @@ namespace Suanli.Reports.Json;
 [JsonSerializable(typeof(IReadOnlyList<PresetJson>))]
 [JsonSerializable(typeof(RunJson))]
 [JsonSerializable(typeof(ReliabilityJson))]
+[JsonSerializable(typeof(TrainJson))]
+[JsonSerializable(typeof(InferJson))]
+[JsonSerializable(typeof(CatalogJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>
@@ -49,6 +52,13 @@ public static class ReportJson
             new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimMetric>(),
             new CamelCaseEnum<Suanli.Analysis.Layout.PueAdvantageCause>(),
             new CamelCaseEnum<Suanli.Scenarios.Schema.ClaimComparison>(),
+            new CamelCaseEnum<Suanli.Core.Compute.ModelArchitecture>(),
+            new CamelCaseEnum<Suanli.Core.Compute.Precision>(),
+            new CamelCaseEnum<Suanli.Core.Compute.Recompute>(),
+            new CamelCaseEnum<Suanli.Core.Compute.UtilisationBasis>(),
+            new CamelCaseEnum<Suanli.Core.Compute.DecodeBound>(),
+            new CamelCaseEnum<Suanli.Core.Compute.ComputeFindingCode>(),
+            new CamelCaseEnum<Suanli.Analysis.Compute.EttrSource>(),
             new JsonStringEnumConverter<Currency>(),
         },
     };

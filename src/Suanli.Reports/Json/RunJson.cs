@@ -86,6 +86,7 @@ public static class RunJsonWriter
         EconResult econ => ReportJson.Serialize(EconJsonWriter.ToJson(econ, words)),
         Suanli.Analysis.Layout.LayoutAnalysisResult layout => ReportJson.Serialize(LayoutJsonWriter.ToJson(layout, words)),
         Suanli.Analysis.Reliability.ReliabilityResult reliability => ReportJson.Serialize(ReliabilityJsonWriter.ToJson(reliability, words)),
+        Suanli.Analysis.Compute.TrainResult train => ReportJson.Serialize(TrainJsonWriter.ToJson(train, words)),
         _ => throw new NotSupportedException($"No JSON writer for {result?.GetType().Name}: add it to RunJsonWriter.SectionJson."),
     };
 }

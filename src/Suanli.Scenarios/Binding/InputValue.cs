@@ -11,6 +11,9 @@ public enum InputOrigin
 
     /// <summary>The documented default of an optional key.</summary>
     Default,
+
+    /// <summary>An option on the command line (<c>--mfu</c>, <c>--pue</c> …) of a command that runs without a scenario or beside one.</summary>
+    CommandLine,
 }
 
 /// <summary>One input as used: its path, value as written, unit, cited source and where it came from — what makes a figure traceable.</summary>

@@ -57,7 +57,8 @@ public class CultureTests
     {
         // LC_ALL=de_DE.UTF-8 suanli train --model llama3-405b --price-per-hour 12.8 --json gave 10x the cost, and
         // --tokens 1.5e13 became 1.5e14.
-        string[] args = ["train", "--model", "llama3-405b", "--price-per-hour", "12.8", "--tokens", "1.5e13", "--json"];
+        // --lang en: the UI culture also chooses the language of the JSON's texts (zh-TW → zh-Hant); only the numbers are compared here.
+        string[] args = ["train", "--model", "llama3-405b", "--price-per-hour", "12.8", "--tokens", "1.5e13", "--json", "--lang", "en"];
         var invariant = Run(CultureInfo.InvariantCulture, args);
         Assert.True(invariant.ExitCode == 0, invariant.Error);
         var other = Run(new CultureInfo(cultureName), args);

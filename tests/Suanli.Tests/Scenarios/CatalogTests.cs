@@ -78,19 +78,20 @@ public class CatalogTests
         // 6 × 37e9 × 14.8e12 = 3.2856e24 FLOP over the 2,664 K pre-training H800-hours: 34.63 % of 989.4 TFLOPS BF16,
         // 17.31 % of 1,978.9 TFLOPS FP8. The old note said ~35 % while the column divided by all 2,788 K hours (33.1 %).
         var m = Catalog.FindModel("deepseek-v3")!;
-        var check = Suanli.Cli.Output.PublishedCheck.For(m, Catalog);
+        var check = Suanli.Analysis.Compute.PublishedCheck.For(m, Catalog);
         Assert.Equal(0.3463, check.ImpliedUtilisation!.Value, 1e-4);
         Assert.Equal(0.1731, check.ImpliedUtilisationOfReportedPeak!.Value, 1e-4);
         Assert.Equal(2_664_000, check.HoursCovered);
         Assert.DoesNotMatch(@"\d+(\.\d+)?%", m.ReportedNote!);                 // figures in the note are computed, not typed
-        Assert.Contains("34.6% of BF16 peak = 17.3% of the FP8 peak", check.Note, StringComparison.Ordinal);
+        var words = Suanli.Reports.Words.For(Suanli.Reports.Language.En);
+        Assert.Contains("34.6% of BF16 peak = 17.3% of the FP8 peak", string.Join(" ", check.Findings.Select(words.Finding)), StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_fp8_default_mfu_is_deepseeks_published_rate()
     {
-        var check = Suanli.Cli.Output.PublishedCheck.For(Catalog.FindModel("deepseek-v3")!, Catalog);
-        Assert.Equal(Suanli.Cli.Commands.ComputeDefaults.Fp8Mfu, check.ImpliedUtilisationOfReportedPeak!.Value, 0.005);
+        var check = Suanli.Analysis.Compute.PublishedCheck.For(Catalog.FindModel("deepseek-v3")!, Catalog);
+        Assert.Equal(Suanli.Analysis.Compute.ComputeDefaults.Fp8Mfu, check.ImpliedUtilisationOfReportedPeak!.Value, 0.005);
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public class CatalogTests
     {
         // BLOOM: 50 % HFU with full recomputation = 37.5 % MFU → 6ND / (312e12 × 0.375) = 918,895 A100-hours (−15.2 % of
         // the published 1,082,990); read as MFU the 50 % would give 689,171 (−36.4 %).
-        var check = Suanli.Cli.Output.PublishedCheck.For(Catalog.FindModel("bloom-176b")!, Catalog);
+        var check = Suanli.Analysis.Compute.PublishedCheck.For(Catalog.FindModel("bloom-176b")!, Catalog);
         Assert.Equal(0.375, check.PublishedMfu!.Value, 1e-12);
         Assert.Equal(0.5, check.PublishedHfu!.Value, 1e-12);
         Assert.Equal(918_895, check.ComputedAcceleratorHours!.Value, 1.0);
