@@ -51,18 +51,6 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, bool OutIsTe
         return ExitCodes.Success;
     }
 
-    /// <summary>Writes a command's result as an object for the old JSON writer, or tables.</summary>
-    public int Emit(bool json, Func<object> toJson, Action<IAnsiConsole> tables)
-    {
-        ArgumentNullException.ThrowIfNull(toJson);
-        return Emit(json, () =>
-        {
-            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            Output.JsonOutput.Write(text, toJson());
-            return text.ToString();
-        }, tables);
-    }
-
     /// <summary>A Spectre console on stdout; plain text (no colour codes, fixed width) unless stdout is a terminal.</summary>
     public IAnsiConsole CreateOutConsole() => CreateConsole(Out);
 

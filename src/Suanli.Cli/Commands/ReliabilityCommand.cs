@@ -138,8 +138,8 @@ internal static class ReliabilityCommand
         var option = refusal.Field.StartsWith("--", StringComparison.Ordinal) || scenario is null;
         var at = option ? null : scenario!.Inputs.FirstOrDefault(i => string.Equals(i.Path, refusal.Field, StringComparison.Ordinal));
         var (file, line, column) = option ? ("command-line", 1, 1) : at is { Line: > 0 } ? (at.File, at.Line, at.Column) : (scenario!.Origin, 1, 1);
-        return new Diagnostic(Severity.Error, option ? DiagnosticCodes.Usage : DiagnosticCodes.Implausible, file, line, column, refusal.Field,
-            words.Finding(refusal.Message), words.Finding(refusal.Allowed)).ToString();
+        return words.DiagnosticLine(new Diagnostic(Severity.Error, option ? DiagnosticCodes.Usage : DiagnosticCodes.Implausible, file, line, column, refusal.Field,
+            words.Finding(refusal.Message), words.Finding(refusal.Allowed)));
     }
 
     private static string StepWords(string step, Words words) => words["reliability.progress." + step["reliability.".Length..]];

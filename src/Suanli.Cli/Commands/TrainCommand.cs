@@ -216,8 +216,8 @@ internal static class ComputeErrors
             var args = e.Args.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
             var message = words.Strings.Format("compute.error." + e.Code, args);
             var allowed = words.Strings.Format("compute.error." + e.Code + ".allowed", args);
-            context.Error.WriteLine(new Diagnostic(Severity.Error, e.MissingSection ? DiagnosticCodes.MissingSection : DiagnosticCodes.Usage, e.Origin, 1, 1, e.Field,
-                message, allowed).ToString());
+            context.Error.WriteLine(words.DiagnosticLine(new Diagnostic(Severity.Error, e.MissingSection ? DiagnosticCodes.MissingSection : DiagnosticCodes.Usage, e.Origin, 1, 1, e.Field,
+                message, allowed)));
         }
     }
 }

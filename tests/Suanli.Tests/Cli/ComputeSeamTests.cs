@@ -177,7 +177,7 @@ public partial class ComputeSeamTests
         var (code, stdout, stderr) = CliRunner.Run("train", "--model", "mixtral-8x7b", "--accelerator", "h100-sxm", "--tokens", "1e12", "--lang", "zh-Hant");
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout);
-        Assert.Matches(@"^command-line:1:1: --count: .*mixtral-8x7b.* \(allowed: .+\)\r?\n?$", stderr);
+        Assert.Matches(@"^command-line:1:1: --count：.*mixtral-8x7b.*（可接受：.+）\r?\n?$", stderr);
         Assert.Contains("加速卡數量", stderr, StringComparison.Ordinal);
     }
 

@@ -15,13 +15,13 @@ public class LanguageErrorsTests
 
     [Theory]
     [InlineData("--set[1]:1:14: site.vacancy：1.5 超出範圍 [0, 1] fraction（比例以 0–1 表示：35% 寫作 0.35）（可接受：", "econ", "--preset", "us-2025", "--set", "site.vacancy=1.5", "--lang", "zh-Hant")]
-    [InlineData("--set[1]:1:1: site.vacany：未知的路径“site.vacany”；是否想写“site.vacancy”？", "econ", "--preset", "us-2025", "--set", "site.vacany=0.1", "--lang", "zh-Hans")]
+    [InlineData("--set[1]:1:1: site.vacany：未知的路径“site.vacany”；是否应为“site.vacancy”？", "econ", "--preset", "us-2025", "--set", "site.vacany=0.1", "--lang", "zh-Hans")]
     [InlineData("--set[1]:1:14: site.vacancy：此處應為數值，實際為「abc」（可接受：[0, 1] fraction 內的有限數值）", "econ", "--preset", "us-2025", "--set", "site.vacancy=abc", "--lang", "zh-Hant")]
-    [InlineData("/no/such/file.yaml:1:1: (scenario)：無法讀取情境：檔案不存在（可接受：可讀取的 YAML 檔案，或 --preset NAME）", "econ", "/no/such/file.yaml", "--lang", "zh-Hant")]
+    [InlineData("/no/such/file.yaml:1:1: (scenario)：無法讀取情境檔：檔案不存在（可接受：可讀取的 YAML 檔案，或 --preset NAME）", "econ", "/no/such/file.yaml", "--lang", "zh-Hant")]
     [InlineData("command-line:1:1: usage：请指定情景文件或 --preset NAME（可接受：YAML 文件路径，或下列之一：", "econ", "--lang", "zh-Hans")]
     [InlineData("command-line:1:1: usage：情境檔與 --preset 只能擇一指定（可接受：擇一）", "econ", "a.yaml", "--preset", "us-2025", "--lang", "zh-Hant")]
     [InlineData("command-line:1:1: --preset：未知的预设情景“nope”（可接受：", "econ", "--preset", "nope", "--lang", "zh-Hans")]
-    [InlineData("presets/llama3-405b-16k.yaml:1:1: site：“suanli econ”需要“site:”区段，但情景中没有", "econ", "--preset", "llama3-405b-16k", "--lang", "zh-Hans")]
+    [InlineData("presets/llama3-405b-16k.yaml:1:1: site：“suanli econ”需要“site:”部分，但情景文件中没有", "econ", "--preset", "llama3-405b-16k", "--lang", "zh-Hans")]
     [InlineData("command-line:1:1: --trials：此處應為整數，實際為「2.5」（可接受：", "reliability", "--preset", "llama3-405b-16k", "--trials", "2.5", "--lang", "zh-Hant")]
     [InlineData("command-line:1:1: --mfu：“NaN”不是有限数值（可接受：以小数点书写、不加千分位分隔符的数", "train", "--model", "llama3-405b", "--mfu", "NaN", "--lang", "zh-Hans")]
     [InlineData("command-line:1:1: --precision：“fp4”不在可选值之列（可接受：下列之一：bf16, fp8）", "train", "--model", "llama3-405b", "--precision", "fp4", "--lang", "zh-Hans")]
@@ -73,14 +73,14 @@ public class LanguageErrorsTests
     }
 
     [Theory]
-    [InlineData("zh-Hant", new[] { "--help" }, new[] { "說明:", "Suanli（算力）：以明示的輸入計算數據中心經濟性與 AI 算力基礎設施。", "輸出語言：en、zh-Hant", "顯示說明與用法", "顯示版本資訊" })]
-    [InlineData("zh-Hans", new[] { "presets", "--help" }, new[] { "说明:", "重现文章论点与公开数据的内置情景。", "列出内置的预设情景。", "以 YAML 打印一个预设情景" })]
+    [InlineData("zh-Hant", new[] { "--help" }, new[] { "說明:", "Suanli（算力）：依據明確列出的輸入，測算數據中心經濟性與 AI 算力基礎設施。", "輸出語言：en、zh-Hant", "顯示說明與用法", "顯示版本資訊" })]
+    [InlineData("zh-Hans", new[] { "presets", "--help" }, new[] { "说明:", "重现文章论点与公开数据的内置情景。", "列出内置的预设情景。", "以 YAML 输出一个预设情景" })]
     [InlineData("zh-Hant", new[] { "presets", "list", "--help" }, new[] { "以 JSON 輸出清單。" })]
     [InlineData("zh-Hans", new[] { "presets", "show", "--help" }, new[] { "预设情景名称。" })]
-    [InlineData("zh-Hant", new[] { "schema", "--help" }, new[] { "以 Markdown 印出情境檔參考" })]
+    [InlineData("zh-Hant", new[] { "schema", "--help" }, new[] { "以 Markdown 輸出情境檔參考" })]
     [InlineData("zh-Hans", new[] { "essay", "--help" }, new[] { "文章的论点 C1–C9", "只看这些论点，例如 --claim C4", "在标准输出写出一个 JSON 对象" })]
     [InlineData("zh-Hans", new[] { "econ", "--help" }, new[] { "情景 YAML 文件（或改用 --preset）。", "要运行的内置预设情景", "覆盖一项输入，例如 --set site.vacancy=0.05" })]
-    [InlineData("zh-Hant", new[] { "run", "--help" }, new[] { "以各自的模型測算情境中的每個區段", "情境 YAML 檔（或改用 --preset）。" })]
+    [InlineData("zh-Hant", new[] { "run", "--help" }, new[] { "以對應的模型測算情境檔中的每個區段", "情境 YAML 檔（或改用 --preset）。" })]
     public void Help_is_written_in_the_chosen_language(string lang, string[] args, string[] expected)
     {
         var (code, stdout, _) = CliRunner.Run([.. args, "--lang", lang]);

@@ -361,8 +361,8 @@ public class LayoutCommandTests
     }
 
     [Theory]
-    [InlineData("zh-Hant", "會計損益平衡租金", "園區省在哪裡", "結論：", "每日中斷次數", "上架率")]
-    [InlineData("zh-Hans", "会计盈亏平衡租金", "园区省在哪里", "结论：", "每日中断次数", "上架率")]
+    [InlineData("zh-Hant", "會計損益平衡租金", "園區省在哪裡", "解讀：", "每日中斷次數", "上架率")]
+    [InlineData("zh-Hans", "会计盈亏平衡租金", "园区省在哪里", "解读：", "每日中断次数", "上架率")]
     public void Tables_are_written_in_the_chosen_language(string lang, params string[] labels)
     {
         var (code, stdout, stderr) = CliRunner.Run("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--sweep", "occupancy", "--lang", lang);

@@ -262,8 +262,8 @@ public class ReliabilityCommandTests
     }
 
     [Theory]
-    [InlineData("zh-Hant", "平均中斷間隔", "有效訓練時間比例", "檢查點", "中斷從何而來")]
-    [InlineData("zh-Hans", "平均中断间隔", "有效训练时间比例", "检查点", "中断从何而来")]
+    [InlineData("zh-Hant", "平均中斷間隔", "有效訓練時間佔比", "檢查點", "中斷從何而來")]
+    [InlineData("zh-Hans", "平均中断间隔", "有效训练时间占比", "检查点", "中断从何而来")]
     public void Tables_in_Chinese_use_the_industry_terms(string language, params string[] expected)
     {
         var (code, stdout, _) = CliRunner.Run("reliability", "--preset", "cn-two-sites-1000km", "--trials", "20", "--sweep", "sites", "--lang", language);
@@ -281,8 +281,8 @@ public class ReliabilityCommandTests
     }
 
     [Theory]
-    [InlineData("zh-Hant", "對任務時間線做蒙特卡洛模擬的次數", "搜尋使有效訓練時間比例（ETTR）最高的檢查點間隔")]
-    [InlineData("zh-Hans", "对任务时间线做蒙特卡洛模拟的次数", "搜索使有效训练时间比例（ETTR）最高的检查点间隔")]
+    [InlineData("zh-Hant", "對任務時間線做蒙地卡羅模擬的次數", "透過模擬搜尋使 ETTR 最高的檢查點間隔")]
+    [InlineData("zh-Hans", "对任务时间线做蒙特卡洛模拟的次数", "通过模拟搜索使 ETTR 最高的检查点间隔")]
     [InlineData("en", "Monte Carlo trials of the job timeline", "Print every column of the wide tables")]
     public void Help_is_in_the_chosen_language(string language, params string[] expected)
     {
@@ -364,11 +364,11 @@ public class ReliabilityCommandTests
     }
 
     [Theory]
-    [InlineData("zh-Hant", "command-line:1:1: --optimize-interval: 檢查點間隔的搜尋在模擬上進行，需要指定模擬次數 (allowed: 加上 --trials N，例如 --trials 2000)",
+    [InlineData("zh-Hant", "command-line:1:1: --optimize-interval：檢查點間隔的搜尋在模擬上進行，需要指定模擬次數（可接受：加上 --trials N，例如 --trials 2000）",
         "--optimize-interval")]
     [InlineData("en", "presets/opt-175b-992.yaml:1:1: training.wan: a sweep over sites or distance needs the WAN rates and the scenario has no training.wan section (allowed: a training.wan section with linkEventsPerYear, fiberCutsPerKmYear and repairHours)",
         "--sweep", "sites")]
-    [InlineData("zh-Hans", "command-line:1:1: --max-events: 0 不是正的事件数 (allowed: 不小于 1 的整数事件数，例如 --max-events 2000000000)",
+    [InlineData("zh-Hans", "command-line:1:1: --max-events：事件数 0 不是正数（可接受：不小于 1 的整数事件数，例如 --max-events 2000000000）",
         "--max-events", "0")]
     public void Refusals_are_one_line_in_the_chosen_language(string language, string expected, params string[] options)
     {

@@ -88,7 +88,7 @@ public class RunCommandTests
 
     [Theory]
     [InlineData("en", "Suanli run - us-2025 (presets/us-2025.yaml): sections site", "site - suanli econ", "Summary")]
-    [InlineData("zh-Hant", "Suanli 全面測算：us-2025（presets/us-2025.yaml），區段：site", "site：suanli econ", "摘要")]
+    [InlineData("zh-Hant", "Suanli 全面測算：us-2025（presets/us-2025.yaml），包含區段：site", "site：suanli econ", "摘要")]
     public void Tables_show_each_section_view_in_turn_with_the_overrides(string lang, string title, string rule, string summary)
     {
         var (code, stdout, _) = CliRunner.Run("run", "--preset", "us-2025", "--set", "site.vacancy=0.1", "--lang", lang);

@@ -57,6 +57,6 @@ public class UnknownOptionTests
     {
         var (code, _, stderr) = CliRunner.Run("reliability", "--preset", "llama3-405b-16k", "--optimise-interval", "--lang", "zh-Hans");
         Assert.Equal(2, code);
-        Assert.StartsWith("command-line:1:1: usage：未知的选项“--optimise-interval”；是否想写“--optimize-interval”？（可接受：“suanli reliability”的选项：", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("command-line:1:1: usage：未知的选项“--optimise-interval”；是否应为“--optimize-interval”？（可接受：“suanli reliability”的选项：", stderr, StringComparison.Ordinal);
     }
 }
