@@ -21,6 +21,12 @@ public sealed record EssayJson
     /// <summary>The language of every <c>text</c>: en, zh-Hant or zh-Hans.</summary>
     public required string Language { get; init; }
 
+    /// <summary>The <c>--set</c> overrides: none, the essay runs on its built-in scenarios as they are.</summary>
+    public required IReadOnlyList<string> Overrides { get; init; }
+
+    /// <summary>Every input the claims' figures rest on, by scenario or catalog entry (each claim lists its own too).</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<InputValue>> Inputs { get; init; }
+
     /// <summary>The essay.</summary>
     public required EssayInfoJson Essay { get; init; }
 

@@ -1,5 +1,6 @@
 using Suanli.Analysis.Essay;
 using Suanli.Analysis.Results;
+using Suanli.Scenarios.Binding;
 using Suanli.Scenarios.Essay;
 
 namespace Suanli.Reports.Json;
@@ -18,10 +19,24 @@ public static class EssayJsonWriter
             SuanliVersion = JsonHeader.SuanliVersion,
             Command = "essay",
             Language = words.Language.Tag(),
+            Overrides = [],
+            Inputs = AllInputs(result),
             Essay = new EssayInfoJson(result.Title, result.Author, result.Date),
             Claims = [.. result.Claims.Select(c => Claim(c, words))],
             Summary = Summary(result.Summary, words),
         };
+    }
+
+    /// <summary>The inputs of every claim, by origin, each origin once, in key order.</summary>
+    private static SortedDictionary<string, IReadOnlyList<InputValue>> AllInputs(EssayResult result)
+    {
+        var all = new SortedDictionary<string, IReadOnlyList<InputValue>>(StringComparer.Ordinal);
+        foreach (var (origin, inputs) in result.Claims.SelectMany(c => c.Inputs))
+        {
+            all.TryAdd(origin, inputs);
+        }
+
+        return all;
     }
 
     /// <summary>The essay's sentences as shown in a language: verbatim in zh-Hant, converted to Simplified in zh-Hans, verbatim in English output (beside the English rendering).</summary>

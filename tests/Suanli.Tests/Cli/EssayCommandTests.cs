@@ -12,6 +12,10 @@ public class EssayCommandTests
         var json = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal(1, json.GetProperty("schemaVersion").GetInt32());
         Assert.False(string.IsNullOrEmpty(json.GetProperty("suanliVersion").GetString()));
+        Assert.Equal(0, json.GetProperty("overrides").GetArrayLength());
+        // Every input the figures rest on, by scenario or catalog entry: the essay preset among them, with its sources.
+        Assert.Contains(json.GetProperty("inputs").GetProperty("presets/cn-2025-essay.yaml").EnumerateArray(),
+            i => i.GetProperty("path").GetString() == "site.vacancy" && i.GetProperty("source").GetString()!.Contains("essay", StringComparison.Ordinal));
         var claims = json.GetProperty("claims");
         Assert.Equal(["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9"], claims.EnumerateArray().Select(c => c.GetProperty("id").GetString()));
         string[] verdicts = ["reproduced", "reproducedUnderAssumptions", "contradictedByEvidence", "mixed", "notYetComputable"];
