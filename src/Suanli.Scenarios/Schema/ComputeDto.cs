@@ -228,7 +228,7 @@ public sealed class TrainingComputeDto
     [Field("Host, network and storage power per accelerator.", Unit = "W", Default = "500", Min = 0, Max = 10_000)]
     public double? HostWattsPerAccelerator { get; set; }
 
-    [Field("Facility PUE.", Unit = "ratio", Default = "1.25", Min = 1, Max = 3)]
+    [Field("Facility PUE of the run: its energy and, priced at a site's owner's cost (costBasis: site…), the power that cost pays for (one PUE for both).", Unit = "ratio", Default = "1.25", Min = 1, Max = 3)]
     public double? Pue { get; set; }
 
     [Field("Add Kaplan's attention term 6·L·S·d per token (needs the model's layers, modelDim, sequenceLength).", Default = "false")]
