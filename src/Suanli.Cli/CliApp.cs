@@ -61,6 +61,13 @@ internal static partial class CliApp
                 return ExitCodes.InvalidInput;
             }
 
+            if (parse.Errors.Count > 0 && UnknownSubcommand(parse) is { } unknownSubcommand)
+            {
+                // One fault, one line: System.CommandLine also says "Required command was not provided", which follows from it.
+                context.Report(unknownSubcommand);
+                return ExitCodes.InvalidInput;
+            }
+
             if (parse.Errors.Count > 0)
             {
                 foreach (var error in parse.Errors)
@@ -180,6 +187,25 @@ internal static partial class CliApp
             .Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// A word where a command expects one of its subcommands (<c>suanli catalog nope</c>), with the closest subcommand and
+    /// the list of them; null when the parse errors are of another kind.
+    /// </summary>
+    private static Diagnostic? UnknownSubcommand(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        var names = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
+        if (names.Count == 0 || parse.UnmatchedTokens.Count == 0)
+        {
+            return null;
+        }
+
+        var token = parse.UnmatchedTokens[0];
+        return CliMessages.Usage("usage",
+            CliMessages.WithSuggestion("diag.unknownChoice", Messages.Suggest(token, names), ("value", Diagnostic.Shown(token))),
+            CliMessages.Of("diag.allowed.oneOf", ("choices", string.Join(", ", names))));
+    }
+
     /// <summary>An unknown option, with the closest option of the command and the list of its options.</summary>
     private static Diagnostic UnknownOption(string token, ParseResult parse)
     {
@@ -215,8 +241,10 @@ internal static partial class CliApp
             Argument a => a.Name,
             _ => "usage",
         };
+        var subcommands = error.SymbolResult is CommandResult c ? c.Command.Subcommands.Where(x => !x.Hidden).Select(x => x.Name).ToList() : [];
         var allowedText = symbol is not null && allowed.TryGetValue(symbol, out var known) ? known
             : symbol is not null && Choices(symbol) is { Count: > 0 } choices ? CliMessages.Of("diag.allowed.oneOf", ("choices", string.Join(", ", choices)))
+            : subcommands.Count > 0 ? CliMessages.Of("diag.allowed.oneOf", ("choices", string.Join(", ", subcommands)))
             : CliMessages.Of("diag.allowed.seeHelp", ("command", CommandPath(parse.CommandResult)));
 
         // System.CommandLine's own messages (in the UI culture, set to the chosen language) may span lines

@@ -133,7 +133,7 @@ public static class InferAnalysis
             return new ComputeOutcome<InferResult>(null, errors);
         }
 
-        var mfu = o.Mfu ?? ComputeDefaults.Mfu(precision);
+        var mfu = o.Mfu ?? ComputeDefaults.Mfu(precision, m.Architecture);
         var powerFraction = o.PowerFraction ?? ComputeDefaults.PowerFraction;
         var hostWatts = o.HostWatts ?? ComputeDefaults.HostWatts;
         var pue = o.Pue ?? ComputeDefaults.Pue;
@@ -166,7 +166,7 @@ public static class InferAnalysis
         }
 
         var single = ComputeEngine.Infer(m, a, mfu, precision, powerFraction, hostWatts, pue, price.Price);
-        var mfuSource = o.Mfu is null ? TrainAnalysis.DefaultMfuSource(precision) : Finding.Info("compute.mfu.given");
+        var mfuSource = o.Mfu is null ? TrainAnalysis.DefaultMfuSource(precision, m.Architecture) : Finding.Info("compute.mfu.given");
         var inputs = new ComputeInputs();
         inputs.Flag("--model", m.Id);
         inputs.Flag("--accelerator", a.Id);

@@ -47,18 +47,74 @@ public static class TrainAnalysis
             dense = ComputeEngine.Train(plan.Run with { Model = model });
         }
 
-        if (!estimate.IsFinite || dense is { IsFinite: false })
+        var money = Converted(plan, estimate);
+        if (!estimate.IsFinite || dense is { IsFinite: false } || money is null)
         {
-            var o = request.Options;
-            errors.Add(o.Mfu is { } m ? RequestError.Option("--mfu", "overflow", ("name", "MFU"), ("value", m))
-                : request.Hfu is { } h ? RequestError.Option("--hfu", "overflow", ("name", "HFU"), ("value", h))
-                : new RequestError(plan.Origin, "compute.training.mfu", "overflow", Finding.Info("overflow", ("name", "MFU"), ("value", plan.Run.Mfu)).Args));
+            errors.Add(Overflow(request, plan));
             return new ComputeOutcome<TrainResult>(null, errors);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new AnalysisProgress("train", 1, 1));
-        return new ComputeOutcome<TrainResult>(Build(plan, estimate, dense), []);
+        return new ComputeOutcome<TrainResult>(Build(plan, estimate, dense, money.Value.Other, money.Value.PublishedInRun), []);
+    }
+
+    /// <summary>
+    /// The run's cost in the other currency and the authors' published cost in the run's; null when a conversion does not
+    /// give a finite amount (a cost so large that the rate carries it past the largest number).
+    /// </summary>
+    private static (Money? Other, Money? PublishedInRun)? Converted(Plan plan, TrainingEstimate e)
+    {
+        Money? other = null;
+        Money? publishedInRun = null;
+        if (e.Cost is { } c)
+        {
+            other = plan.RunFx.Rate.TryConvert(c, Other(c.Currency));
+            if (other is null)
+            {
+                return null;
+            }
+
+            if (plan.Run.Model.ReportedCost is { } rc)
+            {
+                publishedInRun = plan.PublishedFx.Rate.TryConvert(rc, c.Currency);
+                if (publishedInRun is null)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return (other, publishedInRun);
+    }
+
+    /// <summary>
+    /// A run whose time, energy or money figures are not finite numbers, refused naming the input that drove them there:
+    /// the figures scale with 1 / (MFU × ETTR × availability), so the smallest of the three, as given (an option, the
+    /// scenario's path, or the published or default value at its option).
+    /// </summary>
+    private static RequestError Overflow(TrainRequest r, Plan plan)
+    {
+        var o = r.Options;
+        var run = plan.Run;
+        var fromScenario = r.Scenario is not null;
+        var mfu = run.EffectiveStages.Min(s => s.Mfu);
+        var candidates = new List<(double Value, string Field, FindingArg Name, bool Option)>
+        {
+            o.Mfu is not null ? (mfu, "--mfu", "MFU", true)
+                : r.Hfu is { } h ? (h, "--hfu", "HFU", true)
+                : fromScenario ? (mfu, "compute.training.mfu", "MFU", false)
+                : (mfu, "--mfu", "MFU", true),
+            r.Ettr is not null || !fromScenario ? (run.Ettr, "--ettr", "ETTR", true) : (run.Ettr, "compute.training.ettr", "ETTR", false),
+        };
+        for (var i = 0; i < run.Fleet.Count; i++)
+        {
+            candidates.Add((run.Fleet[i].Availability, $"compute.training.fleet[{i}].availability", new Term("compute.name.availability"), false));
+        }
+
+        var (value, field, name, option) = candidates.MinBy(c => c.Value);
+        var args = Finding.Info("overflow", ("name", name), ("value", value)).Args;
+        return option ? new RequestError(RequestError.CommandLine, field, "overflow", args) : new RequestError(plan.Origin, field, "overflow", args);
     }
 
     /// <summary>A run ready to compute, with where each of its inputs came from.</summary>
@@ -102,8 +158,9 @@ public static class TrainAnalysis
             errors.Add(RequestError.Option("--accelerator", "unknownAccelerator", ("id", Shown(id)), ("known", FindingArg.List(catalog.Accelerators.Keys))));
         }
 
+        // An unknown accelerator is one fault: no follow-on "no count is published for it".
         var n = r.Count ?? (published ? model.ReportedAcceleratorCount : null);
-        if (n is null)
+        if (n is null && accelerator is not null)
         {
             errors.Add(RequestError.Option("--count", "noPublishedCount", ("model", model.Id), ("accelerator", id)));
         }
@@ -144,7 +201,7 @@ public static class TrainAnalysis
                 ? (pm, model.ReportedUtilisationBasis == UtilisationBasis.Hfu
                     ? Finding.Info("compute.mfu.publishedHfu", ("hfu", model.ReportedMfu!.Value), ("recompute", ComputeTerms.Recompute(model.ReportedRecompute ?? Recompute.None)), ("mfu", pm))
                     : Finding.Info("compute.mfu.published"))
-            : (ComputeDefaults.Mfu(precision), DefaultMfuSource(precision));
+            : (ComputeDefaults.Mfu(precision, model.Architecture), DefaultMfuSource(precision, model.Architecture));
         var fx = ComputePricing.RunFx(catalog, o.FxRmbPerUsd, null);
         var price = ComputePricing.FlagsPrice(errors, o, accelerator, fx);
         if (price is null)
@@ -258,7 +315,7 @@ public static class TrainAnalysis
             if (o.Precision is { } p && p != scenarioPrecision)
             {
                 defaulted = true;
-                return ComputeDefaults.Mfu(p);
+                return ComputeDefaults.Mfu(p, spec.Model.Architecture);
             }
 
             return scenarioMfu;
@@ -297,7 +354,7 @@ public static class TrainAnalysis
         };
         var mfuSource = o.Mfu is not null ? Finding.Info("compute.mfu.given")
             : r.Hfu is { } hh ? Finding.Info("compute.mfu.fromHfuStages", ("hfu", hh), ("recompute", ComputeTerms.Recompute(recompute)))
-            : defaulted ? Finding.Info("compute.mfu.scenarioOtherPrecision", ("precision", ComputeTerms.Precision(precision)), ("mfu", ComputeDefaults.Mfu(precision)))
+            : defaulted ? Finding.Info("compute.mfu.scenarioOtherPrecision", ("precision", ComputeTerms.Precision(precision)), ("mfu", ComputeDefaults.Mfu(precision, spec.Model.Architecture)))
             : Finding.Info("compute.mfu.scenario");
 
         var inputs = new ComputeInputs();
@@ -359,11 +416,11 @@ public static class TrainAnalysis
                         : new PriceUsed(a.Id, null, Finding.Info("compute.price.none", ("accelerator", a.Id))));
                     break;
                 default:
-                    var cost = OwnerCostOf(scenario, spec, a);
+                    var cost = OwnerCostOf(scenario, spec, a, o);
                     owners.Add(new OwnerCostUsed(a.Id, cost));
                     prices.Add(new PriceUsed(a.Id, new Money(cost.Total, cost.Currency), Finding.Info("compute.price.ownerCost",
                         ("rentBasis", new Term("compute.rentBasis." + ComputeTerms.Camel(RentBasisOf(spec.CostBasis).ToString()))),
-                        ("rent", cost.RentPerKwMonth), ("kw", cost.KwPerAccelerator), ("facility", cost.FacilityPerHour), ("power", cost.PowerPerHour),
+                        ("rent", cost.RentPerKwMonth), ("kw", cost.KwPerAccelerator), ("facility", cost.FacilityPerHour), ("power", cost.PowerPerHour), ("pue", cost.Pue),
                         ("server", cost.ServerPerHour), ("discountRate", cost.DiscountRate), ("life", cost.ServerLifeYears),
                         ("serverStraightLine", cost.ServerPerHourStraightLine), ("totalStraightLine", cost.TotalStraightLine))));
                     break;
@@ -381,21 +438,40 @@ public static class TrainAnalysis
         _ => RentBasis.MarketRent,
     };
 
-    private static OwnerCostBreakdown OwnerCostOf(Scenario scenario, TrainingSpec spec, Accelerator accelerator) =>
+    // The run's power fraction, host watts and PUE, as its energy uses them: one PUE for the energy and the power it pays for.
+    private static OwnerCostBreakdown OwnerCostOf(Scenario scenario, TrainingSpec spec, Accelerator accelerator, ComputeOptions o) =>
         OwnerCost.PerAcceleratorHour(scenario.Site!, accelerator, RentBasisOf(spec.CostBasis), spec.ServerCapexPerAccelerator!.Value, spec.ServerLifeYears,
-            spec.PowerFraction, spec.HostWattsPerAccelerator);
+            o.PowerFraction ?? spec.PowerFraction, o.HostWatts ?? spec.HostWattsPerAccelerator, o.Pue ?? spec.Pue);
 
-    /// <summary>Where the default MFU of a precision comes from, with the published figures it rests on.</summary>
-    internal static Finding DefaultMfuSource(Precision precision)
+    /// <summary>Where the default MFU of a precision and an architecture comes from, with the published figures it rests on.</summary>
+    internal static Finding DefaultMfuSource(Precision precision, ModelArchitecture architecture)
     {
-        if (precision != Precision.Fp8)
+        var mfu = ComputeDefaults.Mfu(precision, architecture);
+        switch (precision, architecture)
         {
-            return Finding.Info("compute.mfu.defaultBf16", ("mfu", ComputeDefaults.Bf16Mfu));
+            case (Precision.Fp8, ModelArchitecture.MixtureOfExperts):
+                var reference = ComputeCatalog.BuiltIn.FindModel(ComputeDefaults.Fp8ReferenceModel)!;
+                return Finding.Info("compute.mfu.defaultFp8", ("mfu", mfu),
+                    ("implied", PublishedCheck.For(reference, ComputeCatalog.BuiltIn).ImpliedUtilisationOfReportedPeak ?? double.NaN), ("dense", ComputeDefaults.DenseFp8Mfu));
+            case (Precision.Fp8, _):
+                return Finding.Info("compute.mfu.defaultDenseFp8", ("mfu", mfu), ("bf16", mfu * 2), ("tokens", ComputeDefaults.DenseFp8BenchmarkTokensPerSecond),
+                    ("implied", DenseFp8BenchmarkMfu()));
+            case (_, ModelArchitecture.MixtureOfExperts):
+                return Finding.Info("compute.mfu.defaultMoeBf16", ("mfu", mfu), ("dense", ComputeDefaults.Bf16Mfu));
+            default:
+                return Finding.Info("compute.mfu.defaultBf16", ("mfu", mfu));
         }
+    }
 
-        var reference = ComputeCatalog.BuiltIn.FindModel(ComputeDefaults.Fp8ReferenceModel)!;
-        return Finding.Info("compute.mfu.defaultFp8", ("mfu", ComputeDefaults.Fp8Mfu),
-            ("implied", PublishedCheck.For(reference, ComputeCatalog.BuiltIn).ImpliedUtilisationOfReportedPeak ?? double.NaN), ("dense", ComputeDefaults.DenseFp8BenchmarkMfu));
+    /// <summary>
+    /// The MFU of NVIDIA's dense FP8 benchmark on this tool's 6ND basis, from the catalog: 6 × N × tokens/s ÷ the FP8 peak
+    /// of the accelerator it ran on (Llama 3.1 405B on H100: 6 × 405e9 × 292 ÷ 1,978.9e12 = 35.9 %).
+    /// </summary>
+    internal static double DenseFp8BenchmarkMfu()
+    {
+        var model = ComputeCatalog.BuiltIn.FindModel(ComputeDefaults.DenseFp8ReferenceModel)!;
+        var accelerator = ComputeCatalog.BuiltIn.FindAccelerator(ComputeDefaults.DenseFp8ReferenceAccelerator)!;
+        return 6 * model.ActiveParamsBillion * 1e9 * ComputeDefaults.DenseFp8BenchmarkTokensPerSecond / accelerator.PeakFlops(Precision.Fp8)!.Value;
     }
 
     private static void Flags(ComputeInputs inputs, TrainRequest r)
@@ -419,14 +495,12 @@ public static class TrainAnalysis
         inputs.Flag("--host-watts", o.HostWatts, "W");
     }
 
-    private static TrainResult Build(Plan plan, TrainingEstimate e, TrainingEstimate? dense)
+    private static TrainResult Build(Plan plan, TrainingEstimate e, TrainingEstimate? dense, Money? other, Money? publishedInRun)
     {
         var run = plan.Run;
         var m = run.Model;
         var check = PublishedCheck.For(m, plan.Catalog);
         var cost = e.Cost;
-        Money? other = cost is { } c ? plan.RunFx.Rate.Convert(c, Other(c.Currency)) : null;
-        Money? publishedInRun = m.ReportedCost is { } rc && cost is { } c2 ? plan.PublishedFx.Rate.Convert(rc, c2.Currency) : null;
         double? costDeviation = publishedInRun is { } pr && cost is { } c3 ? (c3.Amount / pr.Amount) - 1 : null;
 
         // Compare like with like: a published HFU against this run's HFU, a published MFU against its MFU, both as shares

@@ -347,6 +347,12 @@ public static class ReliabilityAnalysis
         }
 
         findings.AddRange(r.Warnings.Select(w => w.Finding));
+        if (!c.FirstOrderHolds)
+        {
+            // Said instead of a negative or absurd ratio: the metric and the JSON key are null, Daly's exact ETTR stands.
+            findings.Add(Finding.Info("reliability.firstOrderDoesNotHold", ("intervalMinutes", c.IntervalMinutes), ("ettr", c.Ettr)));
+        }
+
         findings.Add(Finding.Info("reliability.survivalDecays", ("pClean", c.PNoInterruption24h)));
         if (m.Sites > 1)
         {
@@ -402,7 +408,7 @@ public static class ReliabilityAnalysis
             new("dalyIntervalMinutes", Finite(c.DalyIntervalMinutes), Unit.Minutes),
             new("intervalMinutes", Finite(c.IntervalMinutes), Unit.Minutes),
             new("ettr", c.Ettr, Unit.Fraction),
-            new("ettrFirstOrder", Finite(c.EttrFirstOrder), Unit.Fraction),
+            new("ettrFirstOrder", c.EttrFirstOrderWhereItHolds, Unit.Fraction),
             new("acceleratorHours", r.AcceleratorHours, Unit.AcceleratorHours),
             new("lostAcceleratorHours", r.LostAcceleratorHours, Unit.AcceleratorHours),
             new("siteShare", r.SiteShare, Unit.Fraction),

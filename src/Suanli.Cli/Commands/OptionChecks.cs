@@ -32,6 +32,28 @@ internal sealed class OptionChecks(ParseResult parse, CliContext context)
         return value;
     }
 
+    /// <summary>
+    /// The option's value when given and inside its range; otherwise reports it, the allowed part being the words of
+    /// <paramref name="reasonKey"/> (<paramref name="reasonEnglish"/> in English) that say why the range is what it is.
+    /// </summary>
+    public double? Number(Option<double?> option, double min, double max, bool minExclusive, string reasonKey, string reasonEnglish)
+    {
+        if (parse.GetValue(option) is not { } value)
+        {
+            return null;
+        }
+
+        var below = minExclusive ? value <= min : value < min;
+        if (!double.IsFinite(value) || below || value > max)
+        {
+            var range = Fmt.Text($"{(minExclusive ? "(" : "[")}{min}, {max}]");
+            Report(option.Name, CliMessages.Of("diag.outOfRange", ("value", Fmt.Text($"{value}")), ("range", range)), MessageText.Of(reasonKey, reasonEnglish, ("range", range)));
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>A whole-number option checked against its range.</summary>
     public int? Whole(Option<int?> option, int min, int max, string what)
     {

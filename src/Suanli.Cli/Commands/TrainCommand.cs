@@ -6,6 +6,7 @@ using Suanli.Core.Compute;
 using Suanli.Reports;
 using Suanli.Reports.Json;
 using Suanli.Scenarios.Binding;
+using Suanli.Scenarios.Schema;
 
 namespace Suanli.Cli.Commands;
 
@@ -55,7 +56,7 @@ internal static class TrainCommand
                 Count = checks.Whole(count, 1, 100_000_000, "a whole number of accelerators"),
                 Tokens = checks.Number(tokens, 1, 1e18, true, "a number of tokens, e.g. 1.5e13"),
                 Ettr = checks.Number(ettr, 0, 1, true, "a fraction"),
-                Hfu = checks.Number(hfu, 0, 1, true, "a fraction"),
+                Hfu = checks.Number(hfu, ComputeRanges.MfuMin, 1, false, ComputeRanges.UtilisationReasonKey, ComputeRanges.UtilisationReason),
                 Recompute = parse.GetValue(recompute),
                 StragglerPenalty = checks.Number(straggler, 0, 1, false, "a fraction"),
                 Attention = parse.GetValue(attention),
@@ -115,6 +116,9 @@ internal static class TrainCommand
         var memoryUtilisation = new Option<double?>("--memory-utilization") { Description = w["compute.help.memoryUtilization"] };
         var inputs = new Option<bool>("--inputs") { Description = w["compute.help.inputs"] };
         var common = new CommonOptions(w);
+
+        // infer has no scenario and no published run to take a precision from: its default is bf16, and the help says so.
+        common.Precision.Description = w["compute.help.inferPrecision"];
         var command = new Command("infer", w["compute.help.infer"]);
         command.Add(model);
         command.Add(accelerator);
@@ -168,7 +172,8 @@ internal sealed class CommonOptions(Words words)
 
     public Option<double?> FxRmbPerUsd { get; } = new("--fx-rmb-per-usd") { Description = words["compute.help.fx"] };
 
-    public Option<Precision?> Precision { get; } = new("--precision") { Description = words["compute.help.precision"] };
+    // The choices shown as the help text and the resources write them (bf16|fp8), not as the enum's names (Bf16|Fp8).
+    public Option<Precision?> Precision { get; } = new("--precision") { Description = words["compute.help.precision"], HelpName = "bf16|fp8" };
 
     public Option<double?> Pue { get; } = new("--pue") { Description = words["compute.help.pue"] };
 
@@ -194,10 +199,10 @@ internal sealed class CommonOptions(Words words)
     /// <summary>The options as given (null where not given); range checks report through <paramref name="checks"/>.</summary>
     public ComputeOptions Read(OptionChecks checks) => new()
     {
-        Mfu = checks.Number(Mfu, 0, 1, true, "a fraction"),
+        Mfu = checks.Number(Mfu, ComputeRanges.MfuMin, 1, false, ComputeRanges.UtilisationReasonKey, ComputeRanges.UtilisationReason),
         PricePerHour = checks.Number(PricePerHour, 0, 100_000, true, "a price per accelerator-hour"),
         Currency = checks.Parse.GetValue(Currency),
-        FxRmbPerUsd = checks.Number(FxRmbPerUsd, 0, 1000, true, "renminbi per US dollar, e.g. 7.2"),
+        FxRmbPerUsd = checks.Number(FxRmbPerUsd, ComputeRanges.FxMin, ComputeRanges.FxMax, false, ComputeRanges.FxReasonKey, ComputeRanges.FxReason),
         Precision = checks.Parse.GetValue(Precision),
         Pue = checks.Number(Pue, 1, 3, false, "a PUE"),
         PowerFraction = checks.Number(PowerFraction, 0, 1.5, true, "a share of TDP"),

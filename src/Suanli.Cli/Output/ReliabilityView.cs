@@ -97,7 +97,8 @@ internal static class ReliabilityView
         Row("reliability.row.interval", Words.N(c.IntervalMinutes, 2),
             words[m.CheckpointIntervalMinutes is null ? "reliability.note.intervalAuto" : "reliability.note.intervalScenario"]);
         Row("reliability.row.ettr", Pct(words, c.Ettr, 2), words.Format("reliability.note.ettr", ("restartMinutes", m.DetectionMinutes + m.RestartMinutes)));
-        Row("reliability.row.ettrFirstOrder", double.IsFinite(c.EttrFirstOrder) ? Pct(words, c.EttrFirstOrder, 2) : words["value.none"], words["reliability.note.ettrFirstOrder"]);
+        Row("reliability.row.ettrFirstOrder", c.EttrFirstOrderWhereItHolds is { } firstOrder ? Pct(words, firstOrder, 2) : words["value.none"],
+            words[c.FirstOrderHolds ? "reliability.note.ettrFirstOrder" : "reliability.note.ettrFirstOrderDoesNotHold"]);
         return table;
     }
 

@@ -6,7 +6,18 @@ namespace Suanli.Core.Compute;
 public sealed record ExchangeRate(double RmbPerUsd, int? Year)
 {
     /// <summary>An amount in <paramref name="to"/>: RMB = USD × rate, USD = RMB ÷ rate; unchanged when already in it.</summary>
-    public Money Convert(Money amount, Currency to) => amount.Currency == to ? amount
-        : to == Currency.RMB ? new Money(amount.Amount * RmbPerUsd, to)
-        : new Money(amount.Amount / RmbPerUsd, to);
+    public Money Convert(Money amount, Currency to) =>
+        TryConvert(amount, to) ?? throw new ArgumentOutOfRangeException(nameof(amount), amount.Amount, "The converted amount is not a finite number.");
+
+    /// <summary>An amount in <paramref name="to"/>, or null when the converted amount is not a finite number (an absurd rate or amount).</summary>
+    public Money? TryConvert(Money amount, Currency to)
+    {
+        if (amount.Currency == to)
+        {
+            return amount;
+        }
+
+        var converted = to == Currency.RMB ? amount.Amount * RmbPerUsd : amount.Amount / RmbPerUsd;
+        return double.IsFinite(converted) ? new Money(converted, to) : null;
+    }
 }

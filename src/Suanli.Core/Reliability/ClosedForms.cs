@@ -32,6 +32,15 @@ public sealed record ClosedFormResult
 
     /// <summary>First-order ETTR, 1 − C/τ − (τ/2 + R)/M (can fall below zero when the interval is far from optimal).</summary>
     public required double EttrFirstOrder { get; init; }
+
+    /// <summary>
+    /// Whether the first-order expansion holds at this interval, i.e. gives a ratio in [0, 1]: it assumes C ≪ τ ≪ M, and
+    /// outside [0, 1] (an interval of 0.01 min gives −405 %) it is no approximation of anything.
+    /// </summary>
+    public bool FirstOrderHolds => EttrFirstOrder is >= 0 and <= 1;
+
+    /// <summary>The first-order ETTR where it holds, else null (Daly's exact <see cref="Ettr"/> stands either way).</summary>
+    public double? EttrFirstOrderWhereItHolds => FirstOrderHolds ? EttrFirstOrder : null;
 }
 
 /// <summary>Computes <see cref="ClosedFormResult"/>.</summary>

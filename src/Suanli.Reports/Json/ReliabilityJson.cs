@@ -261,7 +261,7 @@ public static class ReliabilityJsonWriter
             IntervalMinutes = Finite(c.IntervalMinutes),
             IntervalIsAuto = m.CheckpointIntervalMinutes is null,
             EttrClosedForm = c.Ettr,
-            EttrFirstOrder = Finite(c.EttrFirstOrder),
+            EttrFirstOrder = c.EttrFirstOrderWhereItHolds,
             Terms = [.. result.Terms.Select(t => new ReliabilityTermJson(t.Term.Name, t.Term.Kind, t.Term.Units, Finite(t.Term.MtbfHours), t.PerDay, t.Share,
                 t.ExpectedOverHorizon, t.Term.PublishedCount, t.Term.Distribution, t.Term.Recovery, words.Strings.FormatValue(t.Label.Value, null)))],
             PublishedInterruptions = result.PublishedInterruptions,

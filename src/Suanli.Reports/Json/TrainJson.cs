@@ -61,8 +61,9 @@ public sealed record FleetUsageJson(string AcceleratorId, int Count, double Avai
 /// <param name="ServerLifeYears">Recovery years.</param>
 /// <param name="TotalPerHour">Total per hour (annuity).</param>
 /// <param name="TotalPerHourStraightLine">Total per hour (straight line).</param>
+/// <param name="Pue">The PUE power is priced at: the run's, the one its energy uses.</param>
 public sealed record OwnerCostJson(string Accelerator, string Currency, double RentPerKwMonth, double KwPerAccelerator, double FacilityPerHour, double PowerPerHour,
-    double ServerPerHour, double ServerPerHourStraightLine, double DiscountRate, double ServerLifeYears, double TotalPerHour, double TotalPerHourStraightLine);
+    double ServerPerHour, double ServerPerHourStraightLine, double DiscountRate, double ServerLifeYears, double TotalPerHour, double TotalPerHourStraightLine, double Pue);
 
 /// <summary>A finding of the training engine as earlier versions wrote it: its code, its figures in order, and its words.</summary>
 /// <param name="Code">The engine's code (<c>mixedVendorSynchronousJob</c>).</param>
@@ -425,7 +426,7 @@ public static class TrainJsonWriter
             Fx = FxJson.Of(result.RunFx, words),
             OwnerCost = result.OwnerCosts.Count == 0 ? null : [.. result.OwnerCosts.Select(o => new OwnerCostJson(o.AcceleratorId, o.Cost.Currency.ToString(),
                 o.Cost.RentPerKwMonth, o.Cost.KwPerAccelerator, o.Cost.FacilityPerHour, o.Cost.PowerPerHour, o.Cost.ServerPerHour, o.Cost.ServerPerHourStraightLine,
-                o.Cost.DiscountRate, o.Cost.ServerLifeYears, o.Cost.Total, o.Cost.TotalStraightLine))],
+                o.Cost.DiscountRate, o.Cost.ServerLifeYears, o.Cost.Total, o.Cost.TotalStraightLine, o.Cost.Pue))],
             StragglerPenalty = run.StragglerPenalty,
             Findings = [.. e.Findings.Select(f => new EngineFindingJson(f.Code, f.Arguments,
                 words.Finding(result.Findings.First(x => x.Code == "compute." + Words.Camel(f.Code.ToString())))))],

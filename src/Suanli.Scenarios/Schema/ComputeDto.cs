@@ -3,6 +3,34 @@ using Suanli.Core.Compute;
 
 namespace Suanli.Scenarios.Schema;
 
+/// <summary>
+/// Ranges of compute inputs that are narrower than "any finite number", with the words that say why (the English here is
+/// the English resource of each key; the command-line options check the same ranges with the same words).
+/// </summary>
+public static class ComputeRanges
+{
+    /// <summary>Lowest RMB per USD accepted.</summary>
+    public const double FxMin = 1;
+
+    /// <summary>Highest RMB per USD accepted.</summary>
+    public const double FxMax = 20;
+
+    /// <summary>The resource key of why the exchange rate is bounded.</summary>
+    public const string FxReasonKey = "compute.allowed.fxRmbPerUsd";
+
+    /// <summary>The English words of <see cref="FxReasonKey"/>.</summary>
+    public const string FxReason = "a finite number in {range}: the renminbi has traded between about 1.5 (1980) and 8.7 (1994) per US dollar since 1980, so a rate outside this range is a slip (a USD-per-RMB rate, a lost decimal point)";
+
+    /// <summary>Lowest MFU or HFU accepted.</summary>
+    public const double MfuMin = 0.001;
+
+    /// <summary>The resource key of why a utilisation is bounded below.</summary>
+    public const string UtilisationReasonKey = "compute.allowed.utilisation";
+
+    /// <summary>The English words of <see cref="UtilisationReasonKey"/>.</summary>
+    public const string UtilisationReason = "a utilisation in {range}: published large runs reach 3-55 % of the peak (DeepSeek-V3's 128K context extension about 3 %, MegaScale 55 %); below 0.1 % the time, energy and cost are absurd";
+}
+
 /// <summary>A catalog file: accelerators and models.</summary>
 public sealed class CatalogDto
 {
@@ -163,7 +191,9 @@ public sealed class ComputeDto
     [Field("A training run; needed by `suanli train SCENARIO`.")]
     public TrainingComputeDto? Training { get; set; }
 
-    [Field("Renminbi per US dollar for converting between the scenario's currency and the other one.", Unit = "RMB/USD", Min = 0, MinExclusive = true, Max = 1000, WhenAbsent = "the catalog's annual average for priceYear")]
+    [Field("Renminbi per US dollar for converting between the scenario's currency and the other one. Bounded to [1, 20]: the rate has stayed between about 1.5 (1980) and 8.7 (1994) since 1980, so a rate outside is a slip (a USD-per-RMB rate, a lost decimal point) that would make money figures absurd.",
+        Unit = "RMB/USD", Min = ComputeRanges.FxMin, Max = ComputeRanges.FxMax, RangeReasonKey = ComputeRanges.FxReasonKey, RangeReason = ComputeRanges.FxReason,
+        WhenAbsent = "the catalog's annual average for priceYear")]
     public double? FxRmbPerUsd { get; set; }
 
     [Field("Year the scenario's prices are of; picks the catalog's annual average exchange rate.", Unit = "year", Min = 1990, Max = 2100, WhenAbsent = "the latest year in the catalog, and the output says so")]
@@ -182,7 +212,8 @@ public sealed class TrainingComputeDto
     [Field("Chip types with their counts and availability; several make a mixed fleet.", Required = true)]
     public List<FleetDto>? Fleet { get; set; }
 
-    [Field("Model FLOPs utilisation relative to the peak at `precision`.", Unit = "fraction", Required = true, Min = 0, MinExclusive = true, Max = 1)]
+    [Field("Model FLOPs utilisation relative to the peak at `precision`; at least 0.001 (published large runs reach 3-55 %, and below 0.1 % every figure is absurd).", Unit = "fraction", Required = true,
+        Min = ComputeRanges.MfuMin, Max = 1, RangeReasonKey = ComputeRanges.UtilisationReasonKey, RangeReason = ComputeRanges.UtilisationReason)]
     public double? Mfu { get; set; }
 
     [Field("Precision whose peak the MFU refers to: bf16 or fp8.", Default = "bf16")]
@@ -197,7 +228,7 @@ public sealed class TrainingComputeDto
     [Field("Host, network and storage power per accelerator.", Unit = "W", Default = "500", Min = 0, Max = 10_000)]
     public double? HostWattsPerAccelerator { get; set; }
 
-    [Field("Facility PUE.", Unit = "ratio", Default = "1.25", Min = 1, Max = 3)]
+    [Field("Facility PUE of the run: its energy and, priced at a site's owner's cost (costBasis: site…), the power that cost pays for (one PUE for both).", Unit = "ratio", Default = "1.25", Min = 1, Max = 3)]
     public double? Pue { get; set; }
 
     [Field("Add Kaplan's attention term 6·L·S·d per token (needs the model's layers, modelDim, sequenceLength).", Default = "false")]
@@ -234,7 +265,8 @@ public sealed class StageDto
     [Field("Tokens trained on in the stage.", Unit = "tokens", Required = true, Min = 1, Max = 1e18)]
     public double? Tokens { get; set; }
 
-    [Field("Model FLOPs utilisation of the stage, relative to the peak at its precision.", Unit = "fraction", Min = 0, MinExclusive = true, Max = 1, WhenAbsent = "compute.training.mfu")]
+    [Field("Model FLOPs utilisation of the stage, relative to the peak at its precision; at least 0.001, as compute.training.mfu.", Unit = "fraction", Min = ComputeRanges.MfuMin, Max = 1,
+        RangeReasonKey = ComputeRanges.UtilisationReasonKey, RangeReason = ComputeRanges.UtilisationReason, WhenAbsent = "compute.training.mfu")]
     public double? Mfu { get; set; }
 
     [Field("Precision of the stage: bf16 or fp8.", WhenAbsent = "compute.training.precision")]

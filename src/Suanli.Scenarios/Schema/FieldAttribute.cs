@@ -36,4 +36,13 @@ public sealed class FieldAttribute(string description) : Attribute
 
     /// <summary>What an absent optional key means, for the reference (e.g. "actual PUE").</summary>
     public string? WhenAbsent { get; set; }
+
+    /// <summary>
+    /// The resource key of what a number must be and why its range is what it is (a phrase with the placeholder
+    /// <c>{range}</c>), shown as the "allowed" part of a refusal instead of the bare range; null for the bare range.
+    /// </summary>
+    public string? RangeReasonKey { get; set; }
+
+    /// <summary>The English words of <see cref="RangeReasonKey"/> (the same text as the English resource, which a test holds).</summary>
+    public string? RangeReason { get; set; }
 }

@@ -52,6 +52,8 @@ internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttri
     /// <summary>What the field accepts, as a message that front ends show in the reader's language.</summary>
     public Suanli.Core.MessageText Allowed => Kind switch
     {
+        FieldKind.Number when Attribute is { RangeReasonKey: { } key, RangeReason: { } reason } =>
+            Suanli.Core.MessageText.Of(key, reason, ("range", RangeText ?? string.Empty)),
         FieldKind.Number => Messages.Of(Attribute.AllowAuto ? "diag.allowed.numberOrAuto" : "diag.allowed.number", ("range", RangeText ?? string.Empty)),
         FieldKind.Integer => Messages.Of("diag.allowed.whole", ("range", RangeText ?? string.Empty)),
         FieldKind.Boolean => Messages.Of("diag.allowed.boolean"),

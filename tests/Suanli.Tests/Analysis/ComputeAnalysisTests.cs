@@ -51,11 +51,17 @@ public class ComputeAnalysisTests
     [Fact]
     public void Where_the_mfu_comes_from_is_a_code_with_its_figures()
     {
-        // FP8 default: DeepSeek-V3's 2.664 M pre-training H800-hours imply 3.2856e24 / (2.664e6 × 3,600 × 1,978.9e12) = 17.31 %.
-        var fp8 = Train(new TrainRequest { ModelId = "llama3-405b", AcceleratorId = "h800", Count = 16_384, Options = new ComputeOptions { Precision = Precision.Fp8 } });
+        // MoE FP8 default: DeepSeek-V3's 2.664 M pre-training H800-hours imply 3.2856e24 / (2.664e6 × 3,600 × 1,978.9e12) = 17.31 %.
+        var fp8 = Train(new TrainRequest { ModelId = "deepseek-v3", AcceleratorId = "h100-sxm", Count = 2_048, Options = new ComputeOptions { Precision = Precision.Fp8 } });
         Assert.Equal("compute.mfu.defaultFp8", fp8.MfuSource.Code);
         Assert.Equal(0.1731, fp8.MfuSource.Args["implied"].Number!.Value, 1e-4);
         Assert.Equal(ComputeDefaults.Fp8Mfu, fp8.Run.Mfu);
+
+        // Dense FP8 default: NVIDIA's Llama 3.1 405B benchmark, 292 tokens/s per H100: 6 × 405e9 × 292 / 1,978.9e12 = 35.86 %.
+        var dense = Train(new TrainRequest { ModelId = "llama3-405b", AcceleratorId = "h800", Count = 16_384, Options = new ComputeOptions { Precision = Precision.Fp8 } });
+        Assert.Equal("compute.mfu.defaultDenseFp8", dense.MfuSource.Code);
+        Assert.Equal(0.3586, dense.MfuSource.Args["implied"].Number!.Value, 1e-4);
+        Assert.Equal(0.36, dense.Run.Mfu);
         Assert.Equal("compute.mfu.published", Train(new TrainRequest { ModelId = "llama3-405b" }).MfuSource.Code);
         Assert.Equal("compute.mfu.given", Train(new TrainRequest { ModelId = "llama3-405b", Options = new ComputeOptions { Mfu = 0.5 } }).MfuSource.Code);
     }

@@ -55,8 +55,8 @@ public class LanguageErrorsTests
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-TW");
-            var run = CliRunner.Run("frobnicate", "--lang", "en");
-            Assert.Contains("command-line:1:1: usage: Unrecognized command or argument 'frobnicate'. (allowed: see 'suanli --help')", run.Error, StringComparison.Ordinal);
+            var run = CliRunner.Run("catalog", "models", "frobnicate", "--lang", "en");
+            Assert.Contains("command-line:1:1: usage: Unrecognized command or argument 'frobnicate'. (allowed: see 'suanli catalog models --help')", run.Error, StringComparison.Ordinal);
             Assert.Equal(CultureInfo.GetCultureInfo("zh-TW"), CultureInfo.CurrentUICulture);
         }
         finally

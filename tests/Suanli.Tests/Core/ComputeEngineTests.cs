@@ -238,11 +238,11 @@ public class ComputeEngineTests
     [Fact]
     public void Owner_cost_recovers_server_capex_with_a_return()
     {
-        // TwoYear site: rent 100/kW-month, PUE 1.2, 0.5/kWh, power passed through, discount rate 10 %.
+        // TwoYear site: rent 100/kW-month, 0.5/kWh, power passed through, discount rate 10 %; the run's PUE 1.2.
         // kW = (700 + 500) / 1,000 = 1.2; facility 100 × 1.2 / 730 = 0.164384; power 1.2 × 1.2 × 0.5 = 0.72;
         // server: 50,000 × CRF(10 %, 5 y) 0.263797 / 8,760 = 1.505693 (straight line 50,000 / 43,800 = 1.141553, 24 % lower).
         var site = TestSites.TwoYear();
-        var cost = OwnerCost.PerAcceleratorHour(site, H100, RentBasis.MarketRent, 50_000, 5, 1, 500);
+        var cost = OwnerCost.PerAcceleratorHour(site, H100, RentBasis.MarketRent, 50_000, 5, 1, 500, 1.2);
         Assert.Equal(1.2, cost.KwPerAccelerator, 1e-12);
         Assert.Equal(0.164384, cost.FacilityPerHour, 1e-6);
         Assert.Equal(0.72, cost.PowerPerHour, 1e-12);
@@ -251,10 +251,23 @@ public class ComputeEngineTests
         Assert.Equal(2.390077, cost.Total, 1e-6);
         Assert.Equal(0.263797, OwnerCost.CapitalRecoveryFactor(0.10, 5), 1e-6);
         Assert.Equal(0.2, OwnerCost.CapitalRecoveryFactor(0, 5), 1e-12);
-        var breakEven = OwnerCost.PerAcceleratorHour(site, H100, RentBasis.AccountingBreakEven, 50_000, 5, 1, 500);
+        var breakEven = OwnerCost.PerAcceleratorHour(site, H100, RentBasis.AccountingBreakEven, 50_000, 5, 1, 500, 1.2);
         Assert.Equal(20, breakEven.RentPerKwMonth, 1e-9);
-        var included = OwnerCost.PerAcceleratorHour(site with { PowerPricing = PowerPricing.Included }, H100, RentBasis.MarketRent, 0, 5, 1, 500);
+        var included = OwnerCost.PerAcceleratorHour(site with { PowerPricing = PowerPricing.Included }, H100, RentBasis.MarketRent, 0, 5, 1, 500, 1.2);
         Assert.Equal(0, included.PowerPerHour);
+
+        // Power follows the PUE it is given (the run's), not the site's design PUE: at 1.25, 1.2 × 1.25 × 0.5 = 0.75.
+        Assert.Equal(0.75, OwnerCost.PerAcceleratorHour(site, H100, RentBasis.MarketRent, 50_000, 5, 1, 500, 1.25).PowerPerHour, 1e-12);
+    }
+
+    [Fact]
+    public void A_conversion_past_the_largest_number_is_null_not_an_exception()
+    {
+        // 1e308 USD at 7.2 RMB/USD is 7.2e308, past double.MaxValue (1.8e308): TryConvert says so, Convert throws.
+        var rate = new ExchangeRate(7.2, null);
+        Assert.Null(rate.TryConvert(new Money(1e308, Currency.USD), Currency.RMB));
+        Assert.Equal(1e308 / 7.2, rate.TryConvert(new Money(1e308, Currency.RMB), Currency.USD)!.Value.Amount, 1e294);
+        Assert.Throws<ArgumentOutOfRangeException>(() => rate.Convert(new Money(1e308, Currency.USD), Currency.RMB));
     }
 
     [Fact]

@@ -146,13 +146,17 @@ public class CatalogTests
     [InlineData("compute.training.model=gpt5", "unknown model 'gpt5'")]
     [InlineData("compute.training.fleet[0].accelerator=tpu-v9", "unknown accelerator 'tpu-v9'")]
     [InlineData("compute.training.fleet[0].count=0", "outside [1, 100000000]")]
-    [InlineData("compute.training.mfu=1.2", "outside (0, 1]")]
-    [InlineData("compute.training.mfu=0", "outside (0, 1]")]
+    [InlineData("compute.training.mfu=1.2", "outside [0.001, 1]")]
+    [InlineData("compute.training.mfu=0", "outside [0.001, 1]")]
+    [InlineData("compute.training.mfu=0.0005", "outside [0.001, 1]")]
     [InlineData("compute.training.costBasis=siteRent", "has none")]
     [InlineData("compute.training.stragglerPenalty=1.5", "outside [0, 1]")]
     [InlineData("compute.training.recompute=sometimes", "sometimes")]
     [InlineData("compute.priceYear=2019", "no annual average exchange rate for 2019")]
-    [InlineData("compute.fxRmbPerUsd=0", "outside (0, 1000]")]
+    [InlineData("compute.fxRmbPerUsd=0", "outside [1, 20]")]
+    [InlineData("compute.fxRmbPerUsd=1e-305", "outside [1, 20]")]
+    [InlineData("compute.fxRmbPerUsd=0.14", "outside [1, 20]")]
+    [InlineData("compute.fxRmbPerUsd=21", "outside [1, 20]")]
     public void Bad_compute_inputs_are_errors(string set, string message)
     {
         var path = Path.Combine(Suanli.Tests.Cli.CliRunner.RepoRoot(), "scenarios", "cn-mixed-fleet-deepseek.yaml");
