@@ -2,6 +2,7 @@ using Suanli.Analysis.Results;
 using Suanli.Core;
 using Suanli.Core.Compute;
 using Suanli.Scenarios;
+using Suanli.Scenarios.Binding;
 using Suanli.Scenarios.Schema;
 
 namespace Suanli.Analysis.Compute;
@@ -52,6 +53,7 @@ public static class TrainAnalysis
             var o = request.Options;
             errors.Add(o.Mfu is { } m ? RequestError.Option("--mfu", "overflow", ("name", "MFU"), ("value", m))
                 : request.Hfu is { } h ? RequestError.Option("--hfu", "overflow", ("name", "HFU"), ("value", h))
+                : request.Scenario is { } scenario ? MfuOverflow(scenario, plan)
                 : new RequestError(plan.Origin, "compute.training.mfu", "overflow", Finding.Info("overflow", ("name", "MFU"), ("value", plan.Run.Mfu)).Args));
             return new ComputeOutcome<TrainResult>(null, errors);
         }
@@ -59,6 +61,22 @@ public static class TrainAnalysis
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new AnalysisProgress("train", 1, 1));
         return new ComputeOutcome<TrainResult>(Build(plan, estimate, dense), []);
+    }
+
+    /// <summary>
+    /// An MFU that makes the run's figures overflow, located at the scenario's MFU (the run's, else a stage's) as the
+    /// user wrote it: at its <c>--set</c> when it was set there, else at its line; its value as written.
+    /// </summary>
+    private static RequestError MfuOverflow(Scenario scenario, Plan plan)
+    {
+        var stages = plan.Run.Stages?.Count ?? 0;
+        string[] paths = ["compute.training.mfu", .. Enumerable.Range(0, stages).Select(i => FormattableString.Invariant($"compute.training.stages[{i}].mfu"))];
+        if (Blame.Find(scenario.Inputs, paths) is { } input)
+        {
+            return new RequestError(input.File, input.Path, "overflow", Finding.Info("overflow", ("name", "MFU"), ("value", input.Value.Trim())).Args, Line: input.Line, Column: input.Column);
+        }
+
+        return new RequestError(plan.Origin, "compute.training.mfu", "overflow", Finding.Info("overflow", ("name", "MFU"), ("value", plan.Run.Mfu)).Args);
     }
 
     /// <summary>A run ready to compute, with where each of its inputs came from.</summary>

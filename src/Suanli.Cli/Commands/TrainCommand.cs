@@ -18,7 +18,7 @@ internal static class TrainCommand
         var scenarioInput = new ScenarioInput();
         var model = new Option<string?>("--model") { Description = w["compute.help.model"] };
         var accelerator = new Option<string?>("--accelerator") { Description = w["compute.help.trainAccelerator"] };
-        var count = new Option<int?>("--count") { Description = w["compute.help.count"] };
+        var count = new Option<int?>("--count") { Description = w["compute.help.count"] }.Range(1, 100_000_000, CliMessages.Of("diag2.option.accelerators"));
         var common = new CommonOptions(w);
         var tokens = new Option<double?>("--tokens") { Description = w["compute.help.tokens"] };
         var ettr = new Option<double?>("--ettr") { Description = w["compute.help.ettr"] };
@@ -52,12 +52,12 @@ internal static class TrainCommand
             {
                 ModelId = parse.GetValue(model),
                 AcceleratorId = parse.GetValue(accelerator),
-                Count = checks.Whole(count, 1, 100_000_000, "a whole number of accelerators"),
-                Tokens = checks.Number(tokens, 1, 1e18, true, "a number of tokens, e.g. 1.5e13"),
-                Ettr = checks.Number(ettr, 0, 1, true, "a fraction"),
-                Hfu = checks.Number(hfu, 0, 1, true, "a fraction"),
+                Count = checks.Whole(count),
+                Tokens = checks.Number(tokens, 1, 1e18, true, CliMessages.Of("diag2.option.tokens")),
+                Ettr = checks.Number(ettr, 0, 1, true, CliMessages.Of("diag2.option.fraction")),
+                Hfu = checks.Number(hfu, 0, 1, true, CliMessages.Of("diag2.option.fraction")),
                 Recompute = parse.GetValue(recompute),
-                StragglerPenalty = checks.Number(straggler, 0, 1, false, "a fraction"),
+                StragglerPenalty = checks.Number(straggler, 0, 1, false, CliMessages.Of("diag2.option.fraction")),
                 Attention = parse.GetValue(attention),
                 CompareDense = parse.GetValue(compareDense),
                 Options = options,
@@ -109,9 +109,10 @@ internal static class TrainCommand
         var w = context.Words;
         var model = new Option<string>("--model") { Description = w["compute.help.inferModel"], Required = true };
         var accelerator = new Option<string>("--accelerator") { Description = w["compute.help.inferAccelerator"], Required = true };
-        var contextTokens = new Option<int?>("--context") { Description = w["compute.help.context"] };
-        var batch = new Option<int?>("--batch") { Description = w["compute.help.batch"] };
-        var perReplica = new Option<int?>("--accelerators-per-replica") { Description = w["compute.help.perReplica"] };
+        var contextTokens = new Option<int?>("--context") { Description = w["compute.help.context"] }.Range(1, 100_000_000, CliMessages.Of("diag2.option.contextTokens"));
+        var batch = new Option<int?>("--batch") { Description = w["compute.help.batch"] }.Range(1, 100_000_000, CliMessages.Of("diag2.option.batch"));
+        var perReplica = new Option<int?>("--accelerators-per-replica") { Description = w["compute.help.perReplica"] }
+            .Range(1, ServingRun.MaxAcceleratorsPerReplica, CliMessages.Of("diag2.option.perReplica"));
         var memoryUtilisation = new Option<double?>("--memory-utilization") { Description = w["compute.help.memoryUtilization"] };
         var inputs = new Option<bool>("--inputs") { Description = w["compute.help.inputs"] };
         var common = new CommonOptions(w);
@@ -131,10 +132,10 @@ internal static class TrainCommand
             {
                 ModelId = parse.GetValue(model)!,
                 AcceleratorId = parse.GetValue(accelerator)!,
-                ContextTokens = checks.Whole(contextTokens, 1, 100_000_000, "tokens per sequence"),
-                Batch = checks.Whole(batch, 1, 100_000_000, "sequences per replica"),
-                AcceleratorsPerReplica = checks.Whole(perReplica, 1, ServingRun.MaxAcceleratorsPerReplica, "accelerators per replica"),
-                MemoryUtilisation = checks.Number(memoryUtilisation, 0, 1, true, "a share of memory"),
+                ContextTokens = checks.Whole(contextTokens),
+                Batch = checks.Whole(batch),
+                AcceleratorsPerReplica = checks.Whole(perReplica),
+                MemoryUtilisation = checks.Number(memoryUtilisation, 0, 1, true, CliMessages.Of("diag2.option.memoryShare")),
                 Options = common.Read(checks),
             };
             if (checks.Failed)
@@ -194,14 +195,14 @@ internal sealed class CommonOptions(Words words)
     /// <summary>The options as given (null where not given); range checks report through <paramref name="checks"/>.</summary>
     public ComputeOptions Read(OptionChecks checks) => new()
     {
-        Mfu = checks.Number(Mfu, 0, 1, true, "a fraction"),
-        PricePerHour = checks.Number(PricePerHour, 0, 100_000, true, "a price per accelerator-hour"),
+        Mfu = checks.Number(Mfu, 0, 1, true, CliMessages.Of("diag2.option.fraction")),
+        PricePerHour = checks.Number(PricePerHour, 0, 100_000, true, CliMessages.Of("diag2.option.price")),
         Currency = checks.Parse.GetValue(Currency),
-        FxRmbPerUsd = checks.Number(FxRmbPerUsd, 0, 1000, true, "renminbi per US dollar, e.g. 7.2"),
+        FxRmbPerUsd = checks.Number(FxRmbPerUsd, 0, 1000, true, CliMessages.Of("diag2.option.fx")),
         Precision = checks.Parse.GetValue(Precision),
-        Pue = checks.Number(Pue, 1, 3, false, "a PUE"),
-        PowerFraction = checks.Number(PowerFraction, 0, 1.5, true, "a share of TDP"),
-        HostWatts = checks.Number(HostWatts, 0, 10_000, false, "watts"),
+        Pue = checks.Number(Pue, 1, 3, false, CliMessages.Of("diag2.option.pue")),
+        PowerFraction = checks.Number(PowerFraction, 0, 1.5, true, CliMessages.Of("diag2.option.tdpShare")),
+        HostWatts = checks.Number(HostWatts, 0, 10_000, false, CliMessages.Of("diag2.option.watts")),
     };
 }
 
@@ -216,8 +217,8 @@ internal static class ComputeErrors
             var args = e.Args.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
             var message = words.Strings.Format("compute.error." + e.Code, args);
             var allowed = words.Strings.Format("compute.error." + e.Code + ".allowed", args);
-            context.Error.WriteLine(new Diagnostic(Severity.Error, e.MissingSection ? DiagnosticCodes.MissingSection : DiagnosticCodes.Usage, e.Origin, 1, 1, e.Field,
-                message, allowed).ToString());
+            context.Report(new Diagnostic(Severity.Error, e.MissingSection ? DiagnosticCodes.MissingSection : DiagnosticCodes.Usage, e.Origin, e.Line, e.Column, e.Field,
+                message, allowed));
         }
     }
 }
