@@ -171,9 +171,10 @@ public class CommandLineMessagesTests
     [InlineData("econ", "--preset", "cn-2025-essay", "--set", "site.itCapacityMw=0.01", "--wide")]
     [InlineData("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "layout.totalItMw=0.01", "--wide")]
     [InlineData("reliability", "--preset", "llama3-405b-16k", "--set", "training.reliability.components[0].mtbfHours=1e-300")]
+    [InlineData("infer", "--model", "deepseek-v3", "--accelerator", "h20", "--mfu", "1e-300")]
     public void No_table_prints_a_figure_of_more_than_twenty_characters(params string[] args)
     {
-        // The reliability case is a rate of 1.6e+304 an hour: once a table cell of 300 digits.
+        // The last two print rates of 1e+304 an hour and times of 1.56e+299: once table cells of 300 digits.
         var (code, stdout, _) = CliRunner.Run(args);
         Assert.Equal(0, code);
         var longest = Regex.Matches(stdout, @"[-+]?[\d,]+(\.\d+)?(e[-+]\d+)?%?").Select(m => m.Value).MaxBy(v => v.Length)!;
