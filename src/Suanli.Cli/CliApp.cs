@@ -287,9 +287,15 @@ internal static partial class CliApp
             return ExitCodes.Success;
         }
 
-        return e.Stream == "standard error"
-            ? ExitCodes.Failure
-            : Report(context, ExitCodes.Failure, context.Words.Format("cli.outputFailed", ("message", Diagnostic.OneLine(e.Message, 300))));
+        if (e.Stream == "standard error")
+        {
+            return ExitCodes.Failure;
+        }
+
+        var why = e.Closed
+            ? CliMessages.Of("diag2.stdoutClosed")
+            : CliMessages.Of("diag2.stdoutFailed", ("detail", e.InnerException?.Message.TrimEnd('.') ?? string.Empty));
+        return Report(context, ExitCodes.Failure, context.Words.Format("cli.outputFailed", ("message", Diagnostic.OneLine(context.Words.Text(why), 300))));
     }
 
     /// <summary>Writes one line to stderr if it can; the exit code stands either way.</summary>

@@ -7,7 +7,7 @@ namespace Suanli.Cli;
 /// The command line's own diagnostics as resource keys with their English words (the scenario layer's are in
 /// <see cref="Messages"/>). The English here is the English of the Cli resource area, which a test holds.
 /// </summary>
-internal static class CliMessages
+internal static partial class CliMessages
 {
     private static readonly Dictionary<string, string> Table = new(StringComparer.Ordinal)
     {
@@ -38,11 +38,11 @@ internal static class CliMessages
     };
 
     /// <summary>Every key with its English words.</summary>
-    public static IReadOnlyDictionary<string, string> English => Table;
+    public static IReadOnlyDictionary<string, string> English => All.Value;
 
     /// <summary>The message of a key of the command line or, failing that, of the scenario layer.</summary>
     public static MessageText Of(string key, params ReadOnlySpan<(string Name, object Value)> args) =>
-        Table.TryGetValue(key, out var english) ? MessageText.Of(key, english, args) : Messages.Of(key, args);
+        All.Value.TryGetValue(key, out var english) ? MessageText.Of(key, english, args) : Messages.Of(key, args);
 
     /// <summary>A message with a "did you mean" when there is a suggestion: <paramref name="key"/> or <paramref name="key"/>.suggest.</summary>
     public static MessageText WithSuggestion(string key, string? suggestion, params ReadOnlySpan<(string Name, object Value)> args)

@@ -11,8 +11,16 @@ internal sealed class OutputFailedException(string stream, Exception inner) : IO
     /// <summary>Whether the reader has gone away (EPIPE), as when the output is piped into <c>head</c>.</summary>
     public bool BrokenPipe { get; } = inner is IOException { HResult: BrokenPipeErrno } || inner.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
 
-    // EPIPE on Linux and macOS; .NET reports a Unix errno as the IOException's HResult.
+    /// <summary>
+    /// Whether the stream is closed or not open for writing (<c>suanli econ &gt;&amp;-</c>): EBADF, which .NET reports as
+    /// "Access to the path is denied" (an <see cref="UnauthorizedAccessException"/>), or a writer already disposed.
+    /// </summary>
+    public bool Closed { get; } = inner is UnauthorizedAccessException or ObjectDisposedException or IOException { HResult: BadFileDescriptorErrno }
+        || inner.Message.Contains("Bad file descriptor", StringComparison.OrdinalIgnoreCase);
+
+    // EPIPE and EBADF on Linux and macOS; .NET reports a Unix errno as the IOException's HResult.
     private const int BrokenPipeErrno = 32;
+    private const int BadFileDescriptorErrno = 9;
 }
 
 /// <summary>Passes writes through, turning a failure to write into an <see cref="OutputFailedException"/> naming the stream.</summary>

@@ -35,7 +35,7 @@ internal static class InvariantOptions
     {
         foreach (var option in command.Options)
         {
-            if (Parser(option.ValueType) is { } parser)
+            if (Parser(option.ValueType, Commands.OptionRanges.Of(option)) is { } parser)
             {
                 Set(option, Localised(parser.Parse, words), words);
                 allowed[option] = parser.Allowed;
@@ -44,7 +44,7 @@ internal static class InvariantOptions
 
         foreach (var argument in command.Arguments)
         {
-            if (Parser(argument.ValueType) is { } parser)
+            if (Parser(argument.ValueType, Commands.OptionRanges.Of(argument)) is { } parser)
             {
                 Set(argument, Localised(parser.Parse, words), words);
                 allowed[argument] = parser.Allowed;
@@ -64,11 +64,12 @@ internal static class InvariantOptions
     };
 
     /// <summary>Whether values of this type are read by <see cref="InvariantOptions"/> (every number and enum, nullable or not).</summary>
-    public static bool Handles(Type type) => Parser(type) is not null;
+    public static bool Handles(Type type) => Parser(type, null) is not null;
 
     private sealed record ValueParser(Func<string, (object? Value, MessageText? Error)> Parse, MessageText Allowed);
 
-    private static ValueParser? Parser(Type type)
+    /// <summary>The parser of a value type; a whole number checks <paramref name="range"/> when one is stated, else its storage type's range.</summary>
+    private static ValueParser? Parser(Type type, Commands.WholeRange? range)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
         if (t.IsEnum)
@@ -82,21 +83,29 @@ internal static class InvariantOptions
             _ when t == typeof(double) => new ValueParser(text => ParseReal(text, x => x), NumberText.FormText),
             _ when t == typeof(float) => new ValueParser(text => ParseReal(text, x => (float)x), NumberText.FormText),
             _ when t == typeof(decimal) => new ValueParser(text => ParseReal(text, x => (decimal)x), NumberText.FormText),
-            _ when t == typeof(int) => Whole<int>(),
-            _ when t == typeof(long) => Whole<long>(),
-            _ when t == typeof(short) => Whole<short>(),
-            _ when t == typeof(sbyte) => Whole<sbyte>(),
-            _ when t == typeof(uint) => Whole<uint>(),
-            _ when t == typeof(ulong) => Whole<ulong>(),
-            _ when t == typeof(ushort) => Whole<ushort>(),
-            _ when t == typeof(byte) => Whole<byte>(),
+            _ when t == typeof(int) => Whole<int>(range),
+            _ when t == typeof(long) => Whole<long>(range),
+            _ when t == typeof(short) => Whole<short>(range),
+            _ when t == typeof(sbyte) => Whole<sbyte>(range),
+            _ when t == typeof(uint) => Whole<uint>(range),
+            _ when t == typeof(ulong) => Whole<ulong>(range),
+            _ when t == typeof(ushort) => Whole<ushort>(range),
+            _ when t == typeof(byte) => Whole<byte>(range),
             _ => null,
         };
     }
 
-    private static ValueParser Whole<T>()
-        where T : IBinaryInteger<T>, IMinMaxValue<T> =>
-        new(text => ParseWhole<T>(text), CliMessages.Of("diag.allowed.wholeForm", ("min", Fmt($"{T.MinValue}")), ("max", Fmt($"{T.MaxValue}"))));
+    private static ValueParser Whole<T>(Commands.WholeRange? range)
+        where T : IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        // The option's own range, within what its type can hold; else the type's.
+        var min = range is null ? BigInteger.CreateTruncating(T.MinValue) : BigInteger.Max(range.Min, BigInteger.CreateTruncating(T.MinValue));
+        var max = range is null ? BigInteger.CreateTruncating(T.MaxValue) : BigInteger.Min(range.Max, BigInteger.CreateTruncating(T.MaxValue));
+        var allowed = range is null
+            ? CliMessages.Of("diag.allowed.wholeForm", ("min", Fmt($"{min}")), ("max", Fmt($"{max}")))
+            : CliMessages.Of("diag2.allowed.optionWholeForm", ("what", range.What), ("min", Fmt($"{min:#,0}")), ("max", Fmt($"{max:#,0}")));
+        return new(text => ParseWhole<T>(text, min, max), allowed);
+    }
 
     private static (object?, MessageText?) ParseReal(string text, Func<double, object> convert)
     {
@@ -109,17 +118,17 @@ internal static class InvariantOptions
         return converted is float f && !float.IsFinite(f) ? (null, CliMessages.Of("diag.tooLarge", ("value", Diagnostic.Shown(text.Trim())))) : (converted, null);
     }
 
-    private static (object?, MessageText?) ParseWhole<T>(string text)
+    private static (object?, MessageText?) ParseWhole<T>(string text, BigInteger min, BigInteger max)
         where T : IBinaryInteger<T>, IMinMaxValue<T>
     {
         var trimmed = text.Trim();
         var shown = Diagnostic.Shown(trimmed);
-        var range = Fmt($"[{T.MinValue}, {T.MaxValue}]");
+        var range = Fmt($"[{min}, {max}]");
 
         // Digits first: exact for every 64-bit value, which a double is not.
         if (BigInteger.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exact))
         {
-            return exact < BigInteger.CreateTruncating(T.MinValue) || exact > BigInteger.CreateTruncating(T.MaxValue)
+            return exact < min || exact > max
                 ? (null, OutOfRange(shown, range))
                 : (T.CreateChecked(exact), null);
         }
@@ -135,7 +144,7 @@ internal static class InvariantOptions
         }
 
         var whole = new BigInteger(value);
-        if (whole < BigInteger.CreateTruncating(T.MinValue) || whole > BigInteger.CreateTruncating(T.MaxValue))
+        if (whole < min || whole > max)
         {
             return (null, OutOfRange(shown, range));
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Resources;
 using System.Text;
 using Suanli.Analysis.Results;
+using Suanli.Scenarios.Binding;
 
 namespace Suanli.Reports;
 
@@ -110,7 +111,7 @@ public sealed class Strings
     /// A value as text. Numbers use invariant culture with group separators; formats: <c>n0</c>…<c>n4</c> (decimals),
     /// <c>pct0</c>…<c>pct2</c> (a fraction as a percentage), <c>m</c> (millions, two decimals), <c>q3</c> (a size: whole
     /// from 10 up, three significant digits below), <c>g</c> (shortest round-trip), <c>g3</c> (three significant digits,
-    /// 6.64E+12), <c>p2</c> (a probability: a percentage with two decimals, or 5.36e-54 below 0.1 %), <c>int</c>; a
+    /// 6.64e+12), <c>p2</c> (a probability: a percentage with two decimals, or 5.36e-54 below 0.1 %), <c>int</c>; a
     /// <see cref="Term"/> is looked up as a key; anything else is its invariant string.
     /// </summary>
     public string FormatValue(object? value, string? format) => value switch
@@ -141,21 +142,22 @@ public sealed class Strings
             return x > 0 ? "∞" : "-∞";
         }
 
+        // Fixed-point formats fall back to an exponent from NumberFormat.LargestFixed up: never a 300-digit figure.
         var text = format switch
         {
-            null or "n1" => x.ToString("#,0.0", inv),
-            "n0" or "int" => x.ToString("#,0", inv),
-            "n2" => x.ToString("#,0.00", inv),
-            "n3" => x.ToString("#,0.000", inv),
-            "n4" => x.ToString("#,0.0000", inv),
-            "pct0" => (x * 100).ToString("0", inv) + "%",
-            "pct1" => (x * 100).ToString("0.0", inv) + "%",
-            "pct2" => (x * 100).ToString("0.00", inv) + "%",
-            "m" => (x / 1e6).ToString("#,0.00", inv),
-            "q3" => Math.Abs(x) >= 10 ? x.ToString("#,0", inv) : x.ToString("G3", inv),
-            "g" => x.ToString("R", inv),
-            "g3" => x.ToString("G3", inv),
-            "p2" => x >= 0.001 || x == 0 ? (x * 100).ToString("0.00", inv) + "%" : x.ToString("0.00e+0", inv),
+            null or "n1" => NumberFormat.Fixed(x, "#,0.0"),
+            "n0" or "int" => NumberFormat.Fixed(x, "#,0"),
+            "n2" => NumberFormat.Fixed(x, "#,0.00"),
+            "n3" => NumberFormat.Fixed(x, "#,0.000"),
+            "n4" => NumberFormat.Fixed(x, "#,0.0000"),
+            "pct0" => NumberFormat.Fixed(x * 100, "0") + "%",
+            "pct1" => NumberFormat.Fixed(x * 100, "0.0") + "%",
+            "pct2" => NumberFormat.Fixed(x * 100, "0.00") + "%",
+            "m" => NumberFormat.Fixed(x / 1e6, "#,0.00"),
+            "q3" => Math.Abs(x) >= 10 ? NumberFormat.Fixed(x, "#,0") : NumberFormat.Plain(x, "G3"),
+            "g" => NumberFormat.Plain(x),
+            "g3" => NumberFormat.Plain(x, "G3"),
+            "p2" => x >= 0.001 || x == 0 ? NumberFormat.Fixed(x * 100, "0.00") + "%" : x.ToString("0.00e+0", inv),
             _ => throw new FormatException($"Unknown number format '{format}'."),
         };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Suanli.Analysis.Results;
 using Suanli.Core;
+using Suanli.Scenarios.Binding;
 
 namespace Suanli.Reports;
 
@@ -81,10 +82,10 @@ public sealed class Words
     }
 
     /// <summary>A fraction as a percentage with one decimal.</summary>
-    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", Inv) + "%";
+    public static string Percent(double fraction) => NumberFormat.Fixed(fraction * 100, "0.0") + "%";
 
-    /// <summary>A number with group separators and a fixed number of decimals.</summary>
-    public static string N(double x, int decimals) => x.ToString(decimals == 0 ? "#,0" : "#,0." + new string('0', decimals), Inv);
+    /// <summary>A number with group separators and a fixed number of decimals; from 1e15 up three significant digits and an exponent (see <see cref="NumberFormat.Fixed"/>).</summary>
+    public static string N(double x, int decimals) => NumberFormat.Fixed(x, decimals == 0 ? "#,0" : "#,0." + new string('0', decimals));
 
     /// <summary>camelCase of a PascalCase name.</summary>
     public static string Camel(string name)

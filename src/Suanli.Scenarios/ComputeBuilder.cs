@@ -86,7 +86,8 @@ internal static partial class ComputeBuilder
             CheckId(a.Id!, at + ".id", ids, binder, diagnostics);
             if ((a.RentalPricePerHour is null) != (a.RentalCurrency is null))
             {
-                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + ".rentalCurrency", "rentalPricePerHour and rentalCurrency go together", "both, or neither");
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + ".rentalCurrency", Messages.Of("diag2.compute.rentalPair"), Messages.Of("diag2.compute.rentalPair.allowed"),
+                    at + ".rentalPricePerHour");
             }
 
             result.Add(new Accelerator
@@ -119,31 +120,36 @@ internal static partial class ComputeBuilder
             CheckId(m.Id!, at + ".id", ids, binder, diagnostics);
             if (m.ActiveParamsBillion > m.TotalParamsBillion)
             {
-                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + ".activeParamsBillion", F($"{m.ActiveParamsBillion} B active exceeds {m.TotalParamsBillion} B total"), "active parameters at most the total");
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + ".activeParamsBillion",
+                    Messages.Of("diag2.compute.activeAboveTotal", ("active", binder.Typed(at + ".activeParamsBillion", m.ActiveParamsBillion!.Value, "R")),
+                        ("total", binder.Typed(at + ".totalParamsBillion", m.TotalParamsBillion!.Value, "R"))),
+                    Messages.Of("diag2.compute.activeAboveTotal.allowed"), at + ".totalParamsBillion");
             }
 
             if (m.Architecture == ModelArchitecture.Dense && m.ActiveParamsBillion != m.TotalParamsBillion)
             {
-                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + ".activeParamsBillion", "a dense model uses all its parameters for every token", "activeParamsBillion = totalParamsBillion, or architecture: mixtureOfExperts");
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + ".activeParamsBillion", Messages.Of("diag2.compute.denseActive"), Messages.Of("diag2.compute.denseActive.allowed"),
+                    at + ".architecture", at + ".totalParamsBillion");
             }
 
             if ((m.ReportedCost is null) != (m.ReportedCostCurrency is null) || (m.ReportedCost is null) != (m.ReportedCostYear is null))
             {
                 binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + (m.ReportedCostCurrency is null ? ".reportedCostCurrency" : ".reportedCostYear"),
-                    "reportedCost, reportedCostCurrency and reportedCostYear go together", "all three, or none");
+                    Messages.Of("diag2.compute.reportedCostTrio"), Messages.Of("diag2.compute.reportedCostTrio.allowed"), at + ".reportedCost", at + ".reportedCostCurrency", at + ".reportedCostYear");
             }
 
             if ((m.KvLoraRank is null) != (m.RopeHeadDim is null) || (m.KvHeads is null) != (m.HeadDim is null) || (m.KvLoraRank is not null && m.KvHeads is not null))
             {
                 binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + (m.KvLoraRank is not null || m.RopeHeadDim is not null ? ".kvLoraRank" : ".kvHeads"),
-                    "the KV cache is described either by kvHeads and headDim (multi-head or grouped-query attention) or by kvLoraRank and ropeHeadDim (multi-head latent attention)",
-                    "kvHeads with headDim, or kvLoraRank with ropeHeadDim");
+                    Messages.Of("diag2.compute.kvCache"), Messages.Of("diag2.compute.kvCache.allowed"), at + ".kvLoraRank", at + ".ropeHeadDim", at + ".kvHeads", at + ".headDim");
             }
 
             if (m.ReportedPretrainingAcceleratorHours > m.ReportedAcceleratorHours)
             {
                 binder.Report(diagnostics, DiagnosticCodes.Inconsistent, at + ".reportedPretrainingAcceleratorHours",
-                    F($"{m.ReportedPretrainingAcceleratorHours} pre-training hours exceed the {m.ReportedAcceleratorHours} reported in all"), "at most reportedAcceleratorHours");
+                    Messages.Of("diag2.compute.pretrainingHours", ("pretraining", binder.Typed(at + ".reportedPretrainingAcceleratorHours", m.ReportedPretrainingAcceleratorHours!.Value, "R")),
+                        ("total", binder.Typed(at + ".reportedAcceleratorHours", m.ReportedAcceleratorHours!.Value, "R"))),
+                    Messages.Of("diag2.compute.pretrainingHours.allowed"), at + ".reportedAcceleratorHours");
             }
 
             result.Add(new ModelSpec
@@ -188,8 +194,8 @@ internal static partial class ComputeBuilder
             Models(dto.Models ?? [], "compute.models", binder, diagnostics, builtIn.Models.Keys));
         if (dto.PriceYear is { } year && dto.FxRmbPerUsd is null && catalog.ExchangeRateFor(year) is null)
         {
-            binder.Report(diagnostics, DiagnosticCodes.Inconsistent, "compute.priceYear", F($"the catalog has no annual average exchange rate for {year}"),
-                F($"a year from {catalog.RmbPerUsdByYear.Keys.Min()} to {catalog.RmbPerUsdByYear.Keys.Max()}, or compute.fxRmbPerUsd"));
+            binder.Report(diagnostics, DiagnosticCodes.Inconsistent, "compute.priceYear", Messages.Of("diag2.compute.noFxForYear", ("year", F($"{year}"))),
+                Messages.Of("diag2.compute.noFxForYear.allowed", ("first", F($"{catalog.RmbPerUsdByYear.Keys.Min()}")), ("last", F($"{catalog.RmbPerUsdByYear.Keys.Max()}"))));
         }
 
         return new ComputeScenario(catalog, dto.Training is null ? null : Training(dto.Training, catalog, currency, hasSite, binder, diagnostics), dto.FxRmbPerUsd, dto.PriceYear);
@@ -197,12 +203,14 @@ internal static partial class ComputeBuilder
 
     private static TrainingSpec? Training(TrainingComputeDto t, ComputeCatalog catalog, Currency? currency, bool hasSite, YamlBinder binder, List<Diagnostic> diagnostics)
     {
-        void Error(string path, string message, string allowed) => binder.Report(diagnostics, DiagnosticCodes.Inconsistent, path, message, allowed);
+        void Error(string path, MessageText message, MessageText allowed, params string[] involved) =>
+            binder.Report(diagnostics, DiagnosticCodes.Inconsistent, path, message, allowed, involved);
 
         var model = catalog.FindModel(t.Model!);
         if (model is null)
         {
-            binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, "compute.training.model", $"unknown model '{t.Model}'", string.Join(", ", catalog.Models.Keys));
+            binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, "compute.training.model", Messages.Of("diag2.compute.unknownModel", ("id", Diagnostic.Shown(t.Model))),
+                Messages.Literal(string.Join(", ", catalog.Models.Keys)));
         }
 
         var fleet = new List<FleetMember>();
@@ -216,13 +224,15 @@ internal static partial class ComputeBuilder
             var accelerator = catalog.FindAccelerator(f.Accelerator!);
             if (accelerator is null)
             {
-                binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, F($"compute.training.fleet[{i}].accelerator"), $"unknown accelerator '{f.Accelerator}'", string.Join(", ", catalog.Accelerators.Keys));
+                binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, F($"compute.training.fleet[{i}].accelerator"),
+                    Messages.Of("diag2.compute.unknownAccelerator", ("id", Diagnostic.Shown(f.Accelerator))), Messages.Literal(string.Join(", ", catalog.Accelerators.Keys)));
                 continue;
             }
 
             if (precisions.Any(p => accelerator.PeakFlops(p) is null))
             {
-                Error(F($"compute.training.fleet[{i}].accelerator"), $"{accelerator.Id} has no FP8 throughput", "precision: bf16 (in every stage), or accelerators with FP8");
+                Error(F($"compute.training.fleet[{i}].accelerator"), Messages.Of("diag2.compute.noFp8", ("accelerator", accelerator.Id)), Messages.Of("diag2.compute.noFp8.allowed"),
+                    ["compute.training.precision", .. stageDtos.Select((_, j) => F($"compute.training.stages[{j}].precision"))]);
             }
 
             fleet.Add(new FleetMember(accelerator, f.Count!.Value, f.Availability!.Value));
@@ -230,19 +240,19 @@ internal static partial class ComputeBuilder
 
         if (t.Fleet.Count == 0)
         {
-            Error("compute.training.fleet", "the fleet is empty", "at least one {accelerator, count}");
+            Error("compute.training.fleet", Messages.Of("diag2.compute.emptyFleet"), Messages.Of("diag2.compute.emptyFleet.allowed", ("item", "{accelerator, count}")));
         }
 
         if (stageDtos.Count > 0 && t.Tokens is not null)
         {
-            Error("compute.training.tokens", "with stages, the tokens are each stage's", "compute.training.stages[i].tokens, and no compute.training.tokens");
+            Error("compute.training.tokens", Messages.Of("diag2.compute.tokensWithStages"), Messages.Of("diag2.compute.tokensWithStages.allowed"), "compute.training.stages");
         }
 
         var stages = stageDtos.Select(st => new TrainingStage(st.Name!, st.Tokens!.Value, st.Mfu ?? t.Mfu!.Value, st.Precision ?? precision, st.Recompute ?? recompute, st.SequenceLength)).ToList();
         var tokens = stages.Count > 0 ? stages.Sum(st => st.Tokens) : t.Tokens ?? model?.TrainingTokensTrillion * 1e12;
         if (model is not null && tokens is null)
         {
-            Error("compute.training.tokens", $"{model.Id} has no published token count", "compute.training.tokens");
+            Error("compute.training.tokens", Messages.Of("diag2.compute.noTokens", ("model", model.Id)), Messages.Of("diag2.compute.noTokens.allowed"), "compute.training.model");
         }
 
         // Selective recomputation and the attention term count attention FLOPs: they need the model's layers, width and
@@ -256,43 +266,44 @@ internal static partial class ComputeBuilder
             {
                 if (r == Recompute.Selective && (mm.Layers is null || mm.ModelDim is null || sequence is null))
                 {
-                    Error(path + ".recompute", $"selective recomputation recomputes the attention core, and {mm.Id} lacks layers, modelDim or a sequence length to count it",
-                        "none or full, or a model with layers, modelDim and sequenceLength");
+                    Error(path + ".recompute", Messages.Of("diag2.compute.selectiveShape", ("model", mm.Id)), Messages.Of("diag2.compute.selectiveShape.allowed"),
+                        "compute.training.model", path + ".sequenceLength");
                 }
                 else if (t.IncludeAttention == true && sequence is null && stages.Count > 0)
                 {
-                    Error(path + ".sequenceLength", $"{mm.Id} has no sequence length for this stage's attention FLOPs", "a sequenceLength for the stage");
+                    Error(path + ".sequenceLength", Messages.Of("diag2.compute.stageSequence", ("model", mm.Id)), Messages.Of("diag2.compute.stageSequence.allowed"),
+                        "compute.training.includeAttention", "compute.training.model");
                 }
             }
         }
 
         if (stageDtos.Select(st => st.Name).Distinct(StringComparer.Ordinal).Count() < stageDtos.Count)
         {
-            Error("compute.training.stages", "two stages have the same name", "a different name per stage");
+            Error("compute.training.stages", Messages.Of("diag2.compute.stageNames"), Messages.Of("diag2.compute.stageNames.allowed"));
         }
 
         var basis = t.CostBasis!.Value;
         if (basis == CostBasisKind.PricePerHour && (t.PricePerAcceleratorHour is null || currency is null))
         {
-            Error("compute.training.pricePerAcceleratorHour", "costBasis: pricePerHour needs pricePerAcceleratorHour and the scenario's currency", "pricePerAcceleratorHour and a top-level currency");
+            Error("compute.training.pricePerAcceleratorHour", Messages.Of("diag2.compute.priceNeeded"), Messages.Of("diag2.compute.priceNeeded.allowed"), "compute.training.costBasis");
         }
 
         if (basis is CostBasisKind.SiteRent or CostBasisKind.SiteAccountingBreakEven or CostBasisKind.SiteEconomicBreakEven)
         {
             if (!hasSite)
             {
-                Error("compute.training.costBasis", $"costBasis: {SchemaInfo.ChoiceName(basis.ToString())} prices accelerator-hours from the scenario's site, and it has none", "a site section, or costBasis: marketRental or pricePerHour");
+                Error("compute.training.costBasis", Messages.Of("diag2.compute.siteNeeded", ("basis", SchemaInfo.ChoiceName(basis.ToString()))), Messages.Of("diag2.compute.siteNeeded.allowed"));
             }
 
             if (t.ServerCapexPerAccelerator is null)
             {
-                Error("compute.training.serverCapexPerAccelerator", "the owner's cost needs the server capex per accelerator", "serverCapexPerAccelerator in the scenario's currency");
+                Error("compute.training.serverCapexPerAccelerator", Messages.Of("diag2.compute.serverCapexNeeded"), Messages.Of("diag2.compute.serverCapexNeeded.allowed"), "compute.training.costBasis");
             }
         }
 
         if (t.IncludeAttention == true && model is { } m && (m.Layers is null || m.ModelDim is null || m.SequenceLength is null))
         {
-            Error("compute.training.includeAttention", $"{m.Id} lacks layers, modelDim or sequenceLength for the attention term", "includeAttention: false, or a model with those figures");
+            Error("compute.training.includeAttention", Messages.Of("diag2.compute.attentionShape", ("model", m.Id)), Messages.Of("diag2.compute.attentionShape.allowed"), "compute.training.model");
         }
 
         if (model is null || tokens is null)
@@ -326,11 +337,11 @@ internal static partial class ComputeBuilder
     {
         if (!IdPattern().IsMatch(id))
         {
-            binder.Report(diagnostics, DiagnosticCodes.WrongType, path, $"'{id}' is not a lower-case id", "lower-case letters, digits, '-' and '.', e.g. h100-sxm");
+            binder.Report(diagnostics, DiagnosticCodes.WrongType, path, Messages.Of("diag2.compute.idForm", ("id", Diagnostic.Shown(id))), Messages.Of("diag2.compute.idForm.allowed"));
         }
         else if (!ids.Add(id))
         {
-            binder.Report(diagnostics, DiagnosticCodes.Inconsistent, path, $"the id '{id}' is already taken", "an id not in the catalog or earlier in the list");
+            binder.Report(diagnostics, DiagnosticCodes.Inconsistent, path, Messages.Of("diag2.compute.idTaken", ("id", Diagnostic.Shown(id))), Messages.Of("diag2.compute.idTaken.allowed"));
         }
     }
 }

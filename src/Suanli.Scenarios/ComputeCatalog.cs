@@ -104,7 +104,8 @@ public sealed class ComputeCatalog
         {
             if (rates[i].Year <= rates[i - 1].Year)
             {
-                binder.Report(diagnostics, Binding.DiagnosticCodes.Inconsistent, FormattableString.Invariant($"rmbPerUsd[{i}].year"), "years must rise down the list", "each year once, in order");
+                binder.Report(diagnostics, Binding.DiagnosticCodes.Inconsistent, FormattableString.Invariant($"rmbPerUsd[{i}].year"), Binding.Messages.Of("diag2.catalog.yearsOrder"),
+                    Binding.Messages.Of("diag2.catalog.yearsOrder.allowed"));
             }
         }
 

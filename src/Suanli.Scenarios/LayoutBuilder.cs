@@ -12,18 +12,9 @@ internal static class LayoutBuilder
 {
     public static LayoutInputs? Build(LayoutDto l, SiteEconomics? site, YamlBinder binder, List<Diagnostic> diagnostics)
     {
-        // A --set list override is located at its --set, not at the list it replaces in the file.
-        void Error(string code, string path, string message, string allowed)
-        {
-            if (binder.Inputs.TryGetValue(path, out var input) && input.Origin == InputOrigin.Set)
-            {
-                diagnostics.Add(new Diagnostic(Severity.Error, code, input.File, input.Line, input.Column, path, message, allowed));
-            }
-            else
-            {
-                binder.Report(diagnostics, code, path, message, allowed);
-            }
-        }
+        // A check is located at its --set when one of the inputs it involves was set on the command line (Blame).
+        void Error(string code, string path, MessageText message, MessageText allowed, params string[] involved) =>
+            binder.Report(diagnostics, code, path, message, allowed, involved);
 
         // The old per-layout plant inputs made a campus of one hall differ from one standalone site of the same size;
         // they are refused with the keys that replace them rather than ignored.
@@ -31,22 +22,22 @@ internal static class LayoutBuilder
         {
             if (plantPue is { } pue)
             {
-                Error(DiagnosticCodes.UnknownKey, F($"layout.{section}.designPue"),
-                    F($"{pue:G6} given, but this key was removed: a plant's design PUE now follows its size, 1 + (site.designPue - 1) x (P / site.itCapacityMw)^(b_pue - 1) with b_pue = layout.pueOverheadExponent"),
-                    "no layout.campus.designPue or layout.distributed.designPue; set site.designPue (the reference site's) and layout.pueOverheadExponent");
+                var path = F($"layout.{section}.designPue");
+                Error(DiagnosticCodes.UnknownKey, path, Messages.Of("diag2.layout.designPueRemoved", ("value", binder.Typed(path, pue))),
+                    Messages.Of("diag2.layout.designPueRemoved.allowed"));
             }
 
             if (plantShare is { } share)
             {
-                Error(DiagnosticCodes.UnknownKey, F($"layout.{section}.pueFixedShare"),
-                    F($"{share:G6} given, but this key was removed: every plant has the reference site's fixed share of overhead, site.pueFixedShare"),
-                    "no layout.campus.pueFixedShare or layout.distributed.pueFixedShare; set site.pueFixedShare");
+                var path = F($"layout.{section}.pueFixedShare");
+                Error(DiagnosticCodes.UnknownKey, path, Messages.Of("diag2.layout.fixedShareRemoved", ("value", binder.Typed(path, share))),
+                    Messages.Of("diag2.layout.fixedShareRemoved.allowed"));
             }
         }
 
         if (site is null)
         {
-            binder.Report(diagnostics, DiagnosticCodes.MissingSection, "site", "a layout scales a reference site, and the scenario has no site section", "a site section (the reference site, at site.itCapacityMw)");
+            binder.Report(diagnostics, DiagnosticCodes.MissingSection, "site", Messages.Of("diag2.layout.noSite"), Messages.Of("diag2.layout.noSite.allowed"));
             return null;
         }
 
@@ -54,23 +45,25 @@ internal static class LayoutBuilder
         var d = l.Distributed!;
         if (d.Sites is { } list && list.Count != units)
         {
-            Error(DiagnosticCodes.Inconsistent, "layout.distributed.sites", F($"{list.Count} sites listed for {units} units"), F($"exactly {units} items, or none"));
+            Error(DiagnosticCodes.Inconsistent, "layout.distributed.sites", Messages.Of("diag2.layout.sitesCount", ("count", F($"{list.Count}")), ("units", F($"{units}"))),
+                Messages.Of("diag2.layout.sitesCount.allowed", ("units", F($"{units}"))), "layout.units");
         }
 
         var shared = l.SharedComponents!.ToHashSet();
         if (shared.Count != l.SharedComponents!.Count)
         {
-            Error(DiagnosticCodes.Inconsistent, "layout.sharedComponents", "a component is listed twice", "each of land, building, electrical, mechanical, fitOut, softCosts at most once");
+            Error(DiagnosticCodes.Inconsistent, "layout.sharedComponents", Messages.Of("diag2.layout.sharedTwice"), Messages.Of("diag2.layout.sharedTwice.allowed"));
         }
 
         if (site.Phases.Count > 1)
         {
-            Error(DiagnosticCodes.Inconsistent, "site.phases", "the reference site of a layout is built in one phase", "no site.phases (each hall or site opens at once)");
+            Error(DiagnosticCodes.Inconsistent, "site.phases", Messages.Of("diag2.layout.onePhase"), Messages.Of("diag2.layout.onePhase.allowed"));
         }
 
         if (units > 1 && d.InterSiteDistanceKm == 0)
         {
-            Error(DiagnosticCodes.Inconsistent, "layout.distributed.interSiteDistanceKm", F($"{units} distributed sites cannot be 0 km apart"), "a distance above 0 km, or layout.units = 1");
+            Error(DiagnosticCodes.Inconsistent, "layout.distributed.interSiteDistanceKm", Messages.Of("diag2.layout.zeroDistance", ("units", F($"{units}"))),
+                Messages.Of("diag2.layout.zeroDistance.allowed"), "layout.units");
         }
 
         var inputs = new LayoutInputs
@@ -92,14 +85,20 @@ internal static class LayoutBuilder
         };
 
         // The size curve extrapolates: keep every plant's design PUE inside the range site.designPue itself allows.
-        foreach (var (what, plantMw) in new[] { ("the campus", inputs.TotalItMw), ("each standalone site", inputs.UnitMw) })
+        foreach (var (plant, plantMw, involved) in new[]
+        {
+            ("diag2.layout.plant.campus", inputs.TotalItMw, new[] { "layout.totalItMw" }),
+            ("diag2.layout.plant.site", inputs.UnitMw, ["layout.totalItMw", "layout.units"]),
+        })
         {
             var pue = inputs.DesignPueAt(plantMw);
             if (!(pue <= MaxDesignPue))
             {
                 Error(DiagnosticCodes.Implausible, "layout.pueOverheadExponent",
-                    F($"{what} ({plantMw:G6} MW) would have design PUE {pue:G4}, scaled from site.designPue {site.DesignPue:G4} at {site.ItCapacityMw:G6} MW"),
-                    F($"a design PUE of at most {MaxDesignPue} at every plant size: an exponent nearer 1, or plants nearer site.itCapacityMw"));
+                    Messages.Of("diag2.layout.plantPue", ("plant", Messages.Of(plant)), ("mw", G6(plantMw)), ("pue", NumberFormat.Plain(pue, "G4")),
+                        ("design", NumberFormat.Plain(site.DesignPue, "G4")), ("capacity", G6(site.ItCapacityMw))),
+                    Messages.Of("diag2.layout.plantPue.allowed", ("max", F($"{MaxDesignPue}"))),
+                    [.. involved, "site.designPue", "site.itCapacityMw"]);
             }
         }
 

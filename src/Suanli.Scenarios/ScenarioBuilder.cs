@@ -15,14 +15,21 @@ internal static class ScenarioBuilder
     /// </summary>
     public const double PlausibilityRmbPerUsd = 7.2;
 
+    /// <summary>
+    /// The smallest IT capacity of a site or a layout, in MW: 10 kW, a few racks. Below it a data center's per-MW costs,
+    /// staff and PUE curves describe no real site, and a capacity such as 1e-300 MW only turns every per-kW figure into
+    /// a number of hundreds of digits.
+    /// </summary>
+    public const double MinCapacityMw = 0.01;
+
     /// <summary>Ranges, in USD-equivalent, outside which a money input is far from physical or market sense.</summary>
     public static IReadOnlyList<PlausibleRange> PlausibleRanges { get; } =
     [
-        new("site.capex", "total construction cost per MW (all components)", 0.3e6, 60e6),
-        new("site.rentPerKwMonth", "rent per kW-month", 0, 3000),
-        new("site.electricityPricePerKwh", "electricity price per kWh", 0.002, 1.5),
-        new("site.staffCostPerFteYear", "cost per FTE-year", 0, 1e6),
-        new("site.otherFixedOpexPerMwYear", "other fixed opex per MW-year", 0, 5e6),
+        new("site.capex", "total construction cost per MW (all components)", "diag2.money.capex", 0.3e6, 60e6),
+        new("site.rentPerKwMonth", "rent per kW-month", "diag2.money.rent", 0, 3000),
+        new("site.electricityPricePerKwh", "electricity price per kWh", "diag2.money.electricity", 0.002, 1.5),
+        new("site.staffCostPerFteYear", "cost per FTE-year", "diag2.money.staff", 0, 1e6),
+        new("site.otherFixedOpexPerMwYear", "other fixed opex per MW-year", "diag2.money.otherOpex", 0, 5e6),
     ];
 
     public static Scenario Build(ScenarioDto dto, YamlBinder binder, string origin, List<Diagnostic> diagnostics)
@@ -61,7 +68,8 @@ internal static class ScenarioBuilder
 
     private static SiteEconomics BuildSite(SiteDto s, Currency currency, YamlBinder binder, string origin, List<Diagnostic> diagnostics)
     {
-        void Error(string code, string path, string message, string allowed) => binder.Report(diagnostics, code, path, message, allowed);
+        void Error(string code, string path, MessageText message, MessageText allowed, params string[] involved) =>
+            binder.Report(diagnostics, code, path, message, allowed, involved);
 
         var capacity = s.ItCapacityMw!.Value;
         var horizon = s.HorizonYears!.Value;
@@ -74,19 +82,24 @@ internal static class ScenarioBuilder
             var sum = phases.Sum(p => p.ItMw);
             if (Math.Abs(sum - capacity) > 1e-6 * capacity)
             {
-                Error(DiagnosticCodes.Inconsistent, "site.phases", F($"the phases add up to {sum:G6} MW but itCapacityMw is {capacity:G6} MW"), "phases whose itMw sum to site.itCapacityMw");
+                Error(DiagnosticCodes.Inconsistent, "site.phases",
+                    Messages.Of("diag2.site.phasesSum", ("sum", G6(sum)), ("capacity", binder.Typed("site.itCapacityMw", capacity))),
+                    Messages.Of("diag2.site.phasesSum.allowed"), "site.itCapacityMw");
             }
 
             if (phases.Min(p => p.StartMonth) != 0)
             {
-                Error(DiagnosticCodes.Inconsistent, "site.phases", F($"the first phase starts at month {phases.Min(p => p.StartMonth)}"), "one phase with startMonth: 0 (months count from the first opening)");
+                Error(DiagnosticCodes.Inconsistent, "site.phases", Messages.Of("diag2.site.firstPhase", ("month", F($"{phases.Min(p => p.StartMonth)}"))),
+                    Messages.Of("diag2.site.firstPhase.allowed"));
             }
 
             for (var i = 0; i < phases.Count; i++)
             {
                 if (phases[i].StartMonth >= 12 * horizon)
                 {
-                    Error(DiagnosticCodes.Inconsistent, F($"site.phases[{i}].startMonth"), F($"month {phases[i].StartMonth} is after the {horizon}-year horizon ends"), F($"a start month below {12 * horizon}"));
+                    Error(DiagnosticCodes.Inconsistent, F($"site.phases[{i}].startMonth"),
+                        Messages.Of("diag2.site.phaseAfterHorizon", ("month", F($"{phases[i].StartMonth}")), ("horizon", F($"{horizon}"))),
+                        Messages.Of("diag2.site.phaseAfterHorizon.allowed", ("limit", F($"{12 * horizon}"))), "site.horizonYears");
                 }
             }
         }
@@ -103,19 +116,20 @@ internal static class ScenarioBuilder
         };
 
         var tenure = c.Land.Tenure!.Value;
-        CheckLand(tenure, c.Land.UsefulLifeYears!.Value, s.ConstructionMonths!.Value, horizon, Error);
+        CheckLand(tenure, c.Land.UsefulLifeYears!.Value, s.ConstructionMonths!.Value, horizon, binder, Error);
         foreach (var (item, key) in capex.Zip(new[] { "land", "building", "electrical", "mechanical", "fitOut", "softCosts" }))
         {
             if (item.UsefulLifeYears > 0 && item.UsefulLifeYears < 1.0 / 12)
             {
-                Error(DiagnosticCodes.OutOfRange, F($"site.capex.{key}.usefulLifeYears"), F($"a useful life of {item.UsefulLifeYears:G6} years is shorter than one month"),
-                    "0 (not depreciated) or at least 0.0833 years (one month)");
+                var path = F($"site.capex.{key}.usefulLifeYears");
+                Error(DiagnosticCodes.OutOfRange, path, Messages.Of("diag2.site.lifeUnderMonth", ("life", binder.Typed(path, item.UsefulLifeYears))),
+                    Messages.Of("diag2.site.lifeUnderMonth.allowed"));
             }
         }
 
         var discountRate = s.DiscountRate!.Value;
         var terminal = s.TerminalValue!.Value;
-        CheckTerminalValue(terminal, s.TerminalEbitdaMultiple, s.TerminalGrowthRate, discountRate, Error);
+        CheckTerminalValue(terminal, s.TerminalEbitdaMultiple, s.TerminalGrowthRate, discountRate, binder, Error);
 
         // One general index: escalations left out follow it (and are recorded as inputs so --inputs shows it).
         var inflation = s.OpexInflation!.Value;
@@ -125,12 +139,14 @@ internal static class ScenarioBuilder
         var pricing = s.PowerPricing!.Value;
         if (pricing == PowerPricing.Included && s.PassThroughPue is not null)
         {
-            Error(DiagnosticCodes.Inconsistent, "site.passThroughPue", "passThroughPue is set but powerPricing is included (tenants are not billed for power)", "remove passThroughPue, or set powerPricing: passThrough");
+            Error(DiagnosticCodes.Inconsistent, "site.passThroughPue", Messages.Of("diag2.site.passThroughPueIncluded"),
+                Messages.Of("diag2.site.passThroughPueIncluded.allowed"), "site.powerPricing");
         }
 
         if (pricing == PowerPricing.Included && s.PowerMarkup is > 0)
         {
-            Error(DiagnosticCodes.Inconsistent, "site.powerMarkup", "powerMarkup is set but powerPricing is included (no power is resold)", "powerMarkup: 0, or powerPricing: passThrough");
+            Error(DiagnosticCodes.Inconsistent, "site.powerMarkup", Messages.Of("diag2.site.powerMarkupIncluded"),
+                Messages.Of("diag2.site.powerMarkupIncluded.allowed"), "site.powerPricing");
         }
 
         // Money inputs judged in USD-equivalent so one rule serves both currencies.
@@ -149,9 +165,14 @@ internal static class ScenarioBuilder
             var usd = value * toUsd;
             if (usd < rule.LowUsd || usd > rule.HighUsd)
             {
+                // A single input is echoed as written; the capex is a sum of components, shown in grouped digits.
+                var shown = rule.Path == "site.capex" ? NumberFormat.Fixed(value, "#,0.###") : binder.Typed(rule.Path, value);
                 Error(DiagnosticCodes.Implausible, rule.Path,
-                    F($"{rule.What} of {value:#,0.###} {currency} is far outside physical or market sense"),
-                    F($"{rule.LowUsd / toUsd:#,0.###} to {rule.HighUsd / toUsd:#,0.###} {currency} (USD {rule.LowUsd:#,0.###} to {rule.HighUsd:#,0.###} at {PlausibilityRmbPerUsd} RMB/USD)"));
+                    Messages.Of("diag2.site.implausibleMoney", ("what", Messages.Of(rule.WhatKey)), ("value", shown), ("currency", F($"{currency}"))),
+                    Messages.Of("diag2.site.implausibleMoney.allowed", ("low", Money(rule.LowUsd / toUsd)), ("high", Money(rule.HighUsd / toUsd)), ("currency", F($"{currency}")),
+                        ("lowUsd", Money(rule.LowUsd)), ("highUsd", Money(rule.HighUsd)), ("rate", F($"{PlausibilityRmbPerUsd}"))),
+                    rule.Path == "site.capex" ? ["site.capex.land.costPerMw", "site.capex.building.costPerMw", "site.capex.electrical.costPerMw",
+                        "site.capex.mechanical.costPerMw", "site.capex.fitOut.costPerMw", "site.capex.softCosts.costPerMw", "currency"] : ["currency"]);
             }
         }
 
@@ -203,13 +224,14 @@ internal static class ScenarioBuilder
     public const double MaxLandUseRightYears = 50;
 
     /// <summary>Freehold land is not depreciated; a land-use right is amortised over a legal term that covers the horizon.</summary>
-    private static void CheckLand(LandTenure tenure, double lifeYears, int constructionMonths, int horizonYears, Action<string, string, string, string> error)
+    private static void CheckLand(LandTenure tenure, double lifeYears, int constructionMonths, int horizonYears, YamlBinder binder, Check error)
     {
         const string path = "site.capex.land.usefulLifeYears";
+        const string tenurePath = "site.capex.land.tenure";
+        var life = binder.Typed(path, lifeYears);
         if (tenure == LandTenure.Freehold && lifeYears != 0)
         {
-            error(DiagnosticCodes.Inconsistent, path, F($"freehold land has no useful life and is not depreciated, but usefulLifeYears is {lifeYears:G6}"),
-                "usefulLifeYears: 0 for freehold land, or site.capex.land.tenure: landUseRight for a land-use right amortised over its term");
+            error(DiagnosticCodes.Inconsistent, path, Messages.Of("diag2.land.freeholdLife", ("life", life)), Messages.Of("diag2.land.freeholdLife.allowed"), tenurePath);
             return;
         }
 
@@ -221,43 +243,49 @@ internal static class ScenarioBuilder
         var neededYears = (constructionMonths + 12.0 * horizonYears) / 12;
         if (lifeYears <= 0 || lifeYears > MaxLandUseRightYears)
         {
-            error(DiagnosticCodes.OutOfRange, path, F($"a land-use right of {lifeYears:G6} years is not one that can be granted"),
-                F($"its term in years, above 0 and at most {MaxLandUseRightYears:G} (the PRC maximum for industrial land, State Council Decree No. 55 of 1990, art. 12)"));
+            error(DiagnosticCodes.OutOfRange, path, Messages.Of("diag2.land.termNotGrantable", ("life", life)),
+                Messages.Of("diag2.land.termNotGrantable.allowed", ("max", NumberFormat.Plain(MaxLandUseRightYears, "G"))), tenurePath);
         }
         else if (lifeYears < neededYears)
         {
-            error(DiagnosticCodes.Inconsistent, path, F($"the land-use right of {lifeYears:G6} years ends before the horizon does ({neededYears:G6} years after construction starts)"),
-                F($"a term of at least {neededYears:G6} years, or a shorter site.horizonYears"));
+            error(DiagnosticCodes.Inconsistent, path, Messages.Of("diag2.land.termEndsEarly", ("life", life), ("needed", G6(neededYears))),
+                Messages.Of("diag2.land.termEndsEarly.allowed", ("needed", G6(neededYears))), "site.horizonYears", "site.constructionMonths", tenurePath);
         }
     }
 
     /// <summary>A going-concern terminal value needs its own input, and a growing perpetuity growth below the discount rate.</summary>
-    private static void CheckTerminalValue(TerminalValueMethod method, double? multiple, double? growth, double discountRate, Action<string, string, string, string> error)
+    private static void CheckTerminalValue(TerminalValueMethod method, double? multiple, double? growth, double discountRate, YamlBinder binder, Check error)
     {
+        const string methodPath = "site.terminalValue";
+        var methodName = SchemaInfo.ChoiceName(method.ToString());
+        var rate = binder.Typed("site.discountRate", discountRate);
         if (method == TerminalValueMethod.ExitMultiple && multiple is null)
         {
-            error(DiagnosticCodes.MissingKey, "site.terminalEbitdaMultiple", "terminalValue: exitMultiple needs terminalEbitdaMultiple (the price as a multiple of the last 12 months' EBITDA)", "a number above 0 and at most 50");
+            error(DiagnosticCodes.MissingKey, "site.terminalEbitdaMultiple", Messages.Of("diag2.terminal.needsMultiple"), Messages.Of("diag2.terminal.needsMultiple.allowed"), methodPath);
         }
 
         if (method != TerminalValueMethod.ExitMultiple && multiple is not null)
         {
-            error(DiagnosticCodes.Inconsistent, "site.terminalEbitdaMultiple", F($"terminalEbitdaMultiple is set but terminalValue is {SchemaInfo.ChoiceName(method.ToString())}"), "remove terminalEbitdaMultiple, or set terminalValue: exitMultiple");
+            error(DiagnosticCodes.Inconsistent, "site.terminalEbitdaMultiple", Messages.Of("diag2.terminal.multipleUnused", ("method", methodName)),
+                Messages.Of("diag2.terminal.multipleUnused.allowed"), methodPath);
         }
 
         if (method == TerminalValueMethod.GrowingPerpetuity && growth is null)
         {
-            error(DiagnosticCodes.MissingKey, "site.terminalGrowthRate", "terminalValue: growingPerpetuity needs terminalGrowthRate (annual growth of free cash flow after the horizon)", F($"a rate below discountRate {discountRate:G6}"));
+            error(DiagnosticCodes.MissingKey, "site.terminalGrowthRate", Messages.Of("diag2.terminal.needsGrowth"), Messages.Of("diag2.terminal.needsGrowth.allowed", ("rate", rate)), methodPath);
         }
 
         if (method != TerminalValueMethod.GrowingPerpetuity && growth is not null)
         {
-            error(DiagnosticCodes.Inconsistent, "site.terminalGrowthRate", F($"terminalGrowthRate is set but terminalValue is {SchemaInfo.ChoiceName(method.ToString())}"), "remove terminalGrowthRate, or set terminalValue: growingPerpetuity");
+            error(DiagnosticCodes.Inconsistent, "site.terminalGrowthRate", Messages.Of("diag2.terminal.growthUnused", ("method", methodName)),
+                Messages.Of("diag2.terminal.growthUnused.allowed"), methodPath);
         }
 
         if (method == TerminalValueMethod.GrowingPerpetuity && growth is { } g && g >= discountRate)
         {
-            error(DiagnosticCodes.Inconsistent, "site.terminalGrowthRate", F($"a growth of {g:G6} a year is not below the discount rate {discountRate:G6}: a growing perpetuity FCF / (r - g) has no finite value"),
-                F($"a rate below {discountRate:G6}, or a higher site.discountRate"));
+            error(DiagnosticCodes.Inconsistent, "site.terminalGrowthRate",
+                Messages.Of("diag2.terminal.growthAboveRate", ("growth", binder.Typed("site.terminalGrowthRate", g)), ("rate", rate)),
+                Messages.Of("diag2.terminal.growthAboveRate.allowed", ("rate", rate)), "site.discountRate", methodPath);
         }
     }
 
@@ -269,11 +297,20 @@ internal static class ScenarioBuilder
         return inflation;
     }
 
-    /// <summary>A plausibility rule for a money input.</summary>
-    internal sealed record PlausibleRange(string Path, string What, double LowUsd, double HighUsd);
+    /// <summary>A plausibility rule for a money input: what it is in English (for the reference) and as a message key.</summary>
+    internal sealed record PlausibleRange(string Path, string What, string WhatKey, double LowUsd, double HighUsd);
+
+    /// <summary>Reports a check about a path that may involve other inputs (see <see cref="YamlBinder.Report(List{Diagnostic}, string, string, MessageText, MessageText, string[])"/>).</summary>
+    private delegate void Check(string code, string path, MessageText message, MessageText allowed, params string[] involved);
 
     private static CapexItem Item(CapexComponent component, CapexItemDto dto) =>
         new(component, dto.CostPerMw!.Value, dto.UsefulLifeYears!.Value);
 
     internal static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A computed number with six significant digits, its exponent (if any) written 1e-9 rather than 1E-09.</summary>
+    internal static string G6(double x) => NumberFormat.Plain(x, "G6");
+
+    // Money bounds as grouped digits: 0.3e6 → 300,000.
+    private static string Money(double x) => NumberFormat.Fixed(x, "#,0.###");
 }

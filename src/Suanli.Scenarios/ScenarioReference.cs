@@ -68,7 +68,7 @@ public static class ScenarioReference
                 : "optional";
             var allowed = f.Kind switch
             {
-                FieldKind.Number or FieldKind.Integer => (f.RangeText?.Replace(" " + f.Attribute.Unit, string.Empty, StringComparison.Ordinal) ?? "any") + (f.Attribute.AllowAuto ? " or `auto`" : string.Empty),
+                FieldKind.Number or FieldKind.Integer => (f.Interval ?? "any") + (f.Attribute.AllowAuto ? " or `auto`" : string.Empty),
                 FieldKind.Choice => string.Join(", ", f.Choices.Select(c => $"`{c}`")),
                 FieldKind.Boolean => "`true`, `false`",
                 FieldKind.Section => "see below",

@@ -11,7 +11,8 @@ internal static class TrainingBuilder
 {
     public static TrainingReliability Build(TrainingDto t, YamlBinder binder, List<Diagnostic> diagnostics)
     {
-        void Error(string path, string message, string allowed) => binder.Report(diagnostics, DiagnosticCodes.Inconsistent, path, message, allowed);
+        void Error(string path, MessageText message, MessageText allowed, params string[] involved) =>
+            binder.Report(diagnostics, DiagnosticCodes.Inconsistent, path, message, allowed, involved);
 
         var cluster = t.Cluster!;
         var job = t.Job!;
@@ -24,7 +25,8 @@ internal static class TrainingBuilder
 
         if (jobAccelerators > clusterAccelerators)
         {
-            Error("training.job.accelerators", F($"the job uses {jobAccelerators:#,0} accelerators but the cluster has {clusterAccelerators:#,0}"), F($"at most training.cluster.accelerators = {clusterAccelerators:#,0}"));
+            Error("training.job.accelerators", Messages.Of("diag2.training.jobExceedsCluster", ("job", F($"{jobAccelerators:#,0}")), ("cluster", F($"{clusterAccelerators:#,0}"))),
+                Messages.Of("diag2.training.jobExceedsCluster.allowed", ("cluster", F($"{clusterAccelerators:#,0}"))), "training.cluster.accelerators");
         }
         else
         {
@@ -32,19 +34,23 @@ internal static class TrainingBuilder
             var clusterNodes = clusterAccelerators / perNode;
             if (jobNodes + spares > clusterNodes)
             {
-                Error("training.job.spareNodes", F($"the job's {jobNodes:#,0} nodes plus {spares:#,0} spares exceed the cluster's {clusterNodes:#,0} nodes"), F($"at most {Math.Max(0, clusterNodes - jobNodes):#,0} spare nodes"));
+                Error("training.job.spareNodes",
+                    Messages.Of("diag2.training.sparesExceed", ("jobNodes", F($"{jobNodes:#,0}")), ("spares", F($"{spares:#,0}")), ("clusterNodes", F($"{clusterNodes:#,0}"))),
+                    Messages.Of("diag2.training.sparesExceed.allowed", ("max", F($"{Math.Max(0, clusterNodes - jobNodes):#,0}"))),
+                    "training.job.accelerators", "training.cluster.accelerators", "training.cluster.acceleratorsPerNode");
             }
         }
 
         var siteCount = sites.Count!.Value;
         if (siteCount > 1 && wan is null)
         {
-            Error("training.wan", F($"the job spans {siteCount} sites but the scenario has no training.wan section"), "a training.wan section with linkEventsPerYear, fiberCutsPerKmYear and repairHours");
+            Error("training.wan", Messages.Of("diag2.training.noWan", ("sites", F($"{siteCount}"))), Messages.Of("diag2.training.noWan.allowed"), "training.sites.count");
         }
 
         if (siteCount > jobAccelerators)
         {
-            Error("training.sites.count", F($"{siteCount} sites for {jobAccelerators} accelerators leaves a site empty"), F($"at most {jobAccelerators} sites"));
+            Error("training.sites.count", Messages.Of("diag2.training.emptySite", ("sites", F($"{siteCount}")), ("accelerators", F($"{jobAccelerators}"))),
+                Messages.Of("diag2.training.emptySite.allowed", ("accelerators", F($"{jobAccelerators}"))), "training.job.accelerators");
         }
 
         var components = new List<ComponentType>();
@@ -52,7 +58,7 @@ internal static class TrainingBuilder
         var list = t.Reliability!.Components!;
         if (list.Count == 0)
         {
-            Error("training.reliability.components", "the list of components is empty", "at least one component type");
+            Error("training.reliability.components", Messages.Of("diag2.training.noComponents"), Messages.Of("diag2.training.noComponents.allowed"));
         }
 
         var probe = new TrainingReliability
@@ -90,7 +96,7 @@ internal static class TrainingBuilder
             var path = F($"training.reliability.components[{i}]");
             if (!names.Add(c.Name!))
             {
-                Error(path + ".name", $"the name '{c.Name}' is used twice", "unique component names");
+                Error(path + ".name", Messages.Of("diag2.training.nameTwice", ("name", c.Name!)), Messages.Of("diag2.training.nameTwice.allowed"));
             }
 
             if (c.Per == ComponentBasis.Job)
@@ -98,16 +104,16 @@ internal static class TrainingBuilder
                 // The old rule counted the failure once whatever the job's size, so an 8-GPU job inherited a
                 // 16,384-GPU job's software-fault rate. Say how to convert rather than guess the size it was measured on.
                 var nodes = probe.JobNodes;
-                binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, path + ".per",
-                    "'job' counted this failure once per job whatever its size; every failure now grows with the job",
-                    F($"per: node with mtbfHours = the job's MTBF x the nodes of the job it was measured on, e.g. {c.MtbfHours!.Value:G6} x {nodes:#,0} = {c.MtbfHours.Value * nodes:G6} if it was measured on this job's {nodes:#,0} nodes; or per: accelerator"));
+                binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, path + ".per", Messages.Of("diag2.training.perJob"),
+                    Messages.Of("diag2.training.perJob.allowed", ("mtbf", binder.Typed(path + ".mtbfHours", c.MtbfHours!.Value)), ("nodes", F($"{nodes:#,0}")),
+                        ("product", G6(c.MtbfHours.Value * nodes))));
                 continue;
             }
 
             var distribution = c.Distribution!.Value;
             if (distribution == FailureDistribution.Exponential && c.WeibullShape != 1)
             {
-                Error(path + ".weibullShape", "weibullShape is set but the distribution is exponential", "distribution: weibull, or no weibullShape");
+                Error(path + ".weibullShape", Messages.Of("diag2.training.shapeWithExponential"), Messages.Of("diag2.training.shapeWithExponential.allowed"), path + ".distribution");
             }
 
             if (distribution == FailureDistribution.Weibull)
@@ -115,13 +121,15 @@ internal static class TrainingBuilder
                 var units = c.CountPerUnit!.Value * probe.UnitsOf(Basis(c.Per!.Value));
                 if (Math.Abs(units - Math.Round(units)) > 1e-9)
                 {
-                    Error(path + ".countPerUnit", F($"a Weibull component needs whole units, and {c.CountPerUnit} per {c.Per} gives {units:G6}"), "a countPerUnit that gives a whole number of units");
+                    Error(path + ".countPerUnit",
+                        Messages.Of("diag2.training.weibullWholeUnits", ("count", binder.Typed(path + ".countPerUnit", c.CountPerUnit!.Value, "R")), ("per", F($"{c.Per}")), ("units", G6(units))),
+                        Messages.Of("diag2.training.weibullWholeUnits.allowed"), path + ".per", path + ".distribution");
                 }
             }
 
             if (c.Domain == FailureDomain.Rack && c.Recovery != RecoveryAction.ReplaceNode)
             {
-                Error(path + ".domain", "domain: rack only matters when recovery is replaceNode", "recovery: replaceNode, or domain: node");
+                Error(path + ".domain", Messages.Of("diag2.training.rackDomain"), Messages.Of("diag2.training.rackDomain.allowed"), path + ".recovery");
             }
 
             components.Add(new ComponentType(c.Name!, Basis(c.Per!.Value), c.CountPerUnit!.Value, c.MtbfHours!.Value, distribution, c.WeibullShape!.Value,
@@ -131,11 +139,14 @@ internal static class TrainingBuilder
         CheckRates(probe, binder, diagnostics);
         if (Calibrations.Warnings(probe).FirstOrDefault() is { } warning)
         {
-            var at = new[] { "training.job.accelerators", "training.job", "training" }
-                .Select(p => binder.Locations.TryGetValue(p, out var where) ? where : (SourceLocation?)null).First(w => w is not null)!.Value;
-            diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.Implausible, at.File, at.Line, at.Column, "training.job.accelerators",
-                F($"{warning.JobAccelerators:#,0} accelerators is {(warning.Ratio >= 1 ? warning.Ratio : 1 / warning.Ratio):#,0.#}x {(warning.Ratio >= 1 ? "above" : "below")} the {warning.CalibrationJobAccelerators:#,0} of the job the failure rates were calibrated on ({probe.Calibration!.Name}); other causes may dominate at this size"),
-                F($"jobs of {warning.CalibrationJobAccelerators / warning.RangeFactor:#,0} to {warning.CalibrationJobAccelerators * warning.RangeFactor:#,0} accelerators for this calibration, or a calibration measured nearer this size")));
+            binder.Report(diagnostics, Severity.Warning, DiagnosticCodes.Implausible, "training.job.accelerators",
+                Messages.Of("diag2.training.calibrationRange", ("accelerators", F($"{warning.JobAccelerators:#,0}")),
+                    ("ratio", F($"{(warning.Ratio >= 1 ? warning.Ratio : 1 / warning.Ratio):#,0.#}")),
+                    ("direction", Messages.Of(warning.Ratio >= 1 ? "diag2.training.above" : "diag2.training.below")),
+                    ("calibration", F($"{warning.CalibrationJobAccelerators:#,0}")), ("name", probe.Calibration!.Name)),
+                Messages.Of("diag2.training.calibrationRange.allowed", ("low", F($"{warning.CalibrationJobAccelerators / warning.RangeFactor:#,0}")),
+                    ("high", F($"{warning.CalibrationJobAccelerators * warning.RangeFactor:#,0}"))),
+                "training.calibration");
         }
 
         return probe;
@@ -154,9 +165,9 @@ internal static class TrainingBuilder
         var path = worst.ComponentIndex >= 0 ? F($"training.reliability.components[{worst.ComponentIndex}].mtbfHours") : "training.sites.facilityEventsPerYear";
         binder.Report(diagnostics, DiagnosticCodes.Implausible, path,
             double.IsFinite(worst.RatePerHour)
-                ? F($"'{worst.Name}' fails {worst.RatePerHour:G3} times an hour, so the expected failures over the horizon are not a finite number")
-                : F($"'{worst.Name}' fails more than 1e308 times an hour, so the expected failures over the horizon are not a finite number"),
-            "an MTBF that gives fewer than 10^300 failures over the horizon");
+                ? Messages.Of("diag2.training.rateNotFinite", ("name", worst.Name), ("rate", NumberFormat.Plain(worst.RatePerHour, "G3")))
+                : Messages.Of("diag2.training.rateInfinite", ("name", worst.Name)),
+            Messages.Of("diag2.training.rate.allowed"));
     }
 
     private static CountBasis Basis(ComponentBasis basis) => basis switch

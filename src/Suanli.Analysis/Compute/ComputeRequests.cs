@@ -110,7 +110,9 @@ public sealed record InferRequest
 /// <param name="Code">What is wrong, e.g. <c>noPublishedCount</c>.</param>
 /// <param name="Args">The figures and names the words refer to.</param>
 /// <param name="MissingSection">Whether the scenario lacks a section (rather than an option being wrong).</param>
-public sealed record RequestError(string Origin, string Field, string Code, IReadOnlyDictionary<string, FindingArg> Args, bool MissingSection = false)
+/// <param name="Line">The line in <paramref name="Origin"/> of the input at fault (1 when it concerns the whole input).</param>
+/// <param name="Column">Its column (1 when it concerns the whole input).</param>
+public sealed record RequestError(string Origin, string Field, string Code, IReadOnlyDictionary<string, FindingArg> Args, bool MissingSection = false, int Line = 1, int Column = 1)
 {
     /// <summary>The origin of options given on the command line.</summary>
     public const string CommandLine = "command-line";

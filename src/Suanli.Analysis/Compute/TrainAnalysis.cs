@@ -2,6 +2,7 @@ using Suanli.Analysis.Results;
 using Suanli.Core;
 using Suanli.Core.Compute;
 using Suanli.Scenarios;
+using Suanli.Scenarios.Binding;
 using Suanli.Scenarios.Schema;
 
 namespace Suanli.Analysis.Compute;
@@ -113,8 +114,35 @@ public static class TrainAnalysis
         }
 
         var (value, field, name, option) = candidates.MinBy(c => c.Value);
+        if (!option && field == "compute.training.mfu" && r.Scenario is { } scenario)
+        {
+            // Located at the scenario's MFU as written: its --set when it was set there, else its line.
+            return MfuOverflow(scenario, plan);
+        }
+
+        if (!option && r.Scenario is { } withInputs && Blame.Find(withInputs.Inputs, [field]) is { } input)
+        {
+            return new RequestError(input.File, input.Path, "overflow", Finding.Info("overflow", ("name", name), ("value", input.Value.Trim())).Args, Line: input.Line, Column: input.Column);
+        }
+
         var args = Finding.Info("overflow", ("name", name), ("value", value)).Args;
         return option ? new RequestError(RequestError.CommandLine, field, "overflow", args) : new RequestError(plan.Origin, field, "overflow", args);
+    }
+
+    /// <summary>
+    /// An MFU that makes the run's figures overflow, located at the scenario's MFU (the run's, else a stage's) as the
+    /// user wrote it: at its <c>--set</c> when it was set there, else at its line; its value as written.
+    /// </summary>
+    private static RequestError MfuOverflow(Scenario scenario, Plan plan)
+    {
+        var stages = plan.Run.Stages?.Count ?? 0;
+        string[] paths = ["compute.training.mfu", .. Enumerable.Range(0, stages).Select(i => FormattableString.Invariant($"compute.training.stages[{i}].mfu"))];
+        if (Blame.Find(scenario.Inputs, paths) is { } input)
+        {
+            return new RequestError(input.File, input.Path, "overflow", Finding.Info("overflow", ("name", "MFU"), ("value", input.Value.Trim())).Args, Line: input.Line, Column: input.Column);
+        }
+
+        return new RequestError(plan.Origin, "compute.training.mfu", "overflow", Finding.Info("overflow", ("name", "MFU"), ("value", plan.Run.Mfu)).Args);
     }
 
     /// <summary>A run ready to compute, with where each of its inputs came from.</summary>

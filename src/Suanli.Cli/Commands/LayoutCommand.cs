@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Suanli.Analysis.Layout;
 using Suanli.Cli.Output;
+using Suanli.Core;
 using Suanli.Reports.Json;
 
 namespace Suanli.Cli.Commands;
@@ -27,12 +28,12 @@ internal static class LayoutCommand
         command.SetAction(parse =>
         {
             var checks = new OptionChecks(parse, context);
-            var occ = checks.Number(occupancy, 0, 1, false, "a fraction");
+            var occ = checks.Number(occupancy, 0, 1, false, CliMessages.Of("diag2.option.fraction"));
             var sweepBy = parse.GetValue(sweep);
             if (sweepBy is not null && sweepBy != "occupancy")
             {
                 // Checked here rather than by the parser, whose message spans several lines and does not name the option.
-                checks.Error("--sweep", words.Format("layout.error.sweep", ("value", Printable(sweepBy))), "occupancy");
+                checks.Error("--sweep", CliMessages.Resource("layout.error.sweep", ("value", Printable(sweepBy))), MessageText.Literal("occupancy"));
             }
 
             if (checks.Failed)

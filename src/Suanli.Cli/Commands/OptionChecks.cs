@@ -13,7 +13,12 @@ internal sealed class OptionChecks(ParseResult parse, CliContext context)
     public bool Failed { get; private set; }
 
     /// <summary>The option's value when given and inside its range; reports and returns null otherwise.</summary>
-    public double? Number(Option<double?> option, double min, double max, bool minExclusive, string what)
+    /// <param name="option">The option.</param>
+    /// <param name="min">Lowest value.</param>
+    /// <param name="max">Highest value.</param>
+    /// <param name="minExclusive">Whether <paramref name="min"/> itself is refused.</param>
+    /// <param name="what">What the number is ("a fraction"), in any language.</param>
+    public double? Number(Option<double?> option, double min, double max, bool minExclusive, MessageText what)
     {
         if (parse.GetValue(option) is not { } value)
         {
@@ -23,9 +28,9 @@ internal sealed class OptionChecks(ParseResult parse, CliContext context)
         var below = minExclusive ? value <= min : value < min;
         if (!double.IsFinite(value) || below || value > max)
         {
-            var range = Fmt.Text($"{(minExclusive ? "(" : "[")}{min}, {max}]");
-            Report(option.Name, CliMessages.Of("diag.outOfRange", ("value", Fmt.Text($"{value}")), ("range", range)),
-                CliMessages.Of("diag.allowed.optionRange", ("what", MessageText.Literal(what)), ("range", range)));
+            var range = $"{(minExclusive ? "(" : "[")}{NumberFormat.Plain(min)}, {NumberFormat.Plain(max)}]";
+            Report(option.Name, CliMessages.Of("diag.outOfRange", ("value", Typed(option, value)), ("range", range)),
+                CliMessages.Of("diag.allowed.optionRange", ("what", what), ("range", range)));
             return null;
         }
 
@@ -46,41 +51,43 @@ internal sealed class OptionChecks(ParseResult parse, CliContext context)
         var below = minExclusive ? value <= min : value < min;
         if (!double.IsFinite(value) || below || value > max)
         {
-            var range = Fmt.Text($"{(minExclusive ? "(" : "[")}{min}, {max}]");
-            Report(option.Name, CliMessages.Of("diag.outOfRange", ("value", Fmt.Text($"{value}")), ("range", range)), MessageText.Of(reasonKey, reasonEnglish, ("range", range)));
+            var range = $"{(minExclusive ? "(" : "[")}{NumberFormat.Plain(min)}, {NumberFormat.Plain(max)}]";
+            Report(option.Name, CliMessages.Of("diag.outOfRange", ("value", Typed(option, value)), ("range", range)), MessageText.Of(reasonKey, reasonEnglish, ("range", range)));
             return null;
         }
 
         return value;
     }
 
-    /// <summary>A whole-number option checked against its range.</summary>
-    public int? Whole(Option<int?> option, int min, int max, string what)
+    /// <summary>A whole-number option checked against the range stated for it (<see cref="OptionRanges"/>).</summary>
+    public int? Whole(Option<int?> option)
     {
         if (parse.GetValue(option) is not { } value)
         {
             return null;
         }
 
-        if (value < min || value > max)
+        var range = OptionRanges.Of(option) ?? throw new InvalidOperationException($"No range was stated for {option.Name}.");
+        if (value < range.Min || value > range.Max)
         {
-            Report(option.Name, CliMessages.Of("diag.outOfRange", ("value", Fmt.Text($"{value}")), ("range", Fmt.Text($"[{min}, {max}]"))),
-                CliMessages.Of("diag.allowed.optionWhole", ("what", MessageText.Literal(what)), ("min", Fmt.Text($"{min:#,0}")), ("max", Fmt.Text($"{max:#,0}"))));
+            Report(option.Name, CliMessages.Of("diag.outOfRange", ("value", Typed(option, value)), ("range", Fmt.Text($"[{range.Min}, {range.Max}]"))),
+                CliMessages.Of("diag.allowed.optionWhole", ("what", range.What), ("min", Fmt.Text($"{range.Min:#,0}")), ("max", Fmt.Text($"{range.Max:#,0}"))));
             return null;
         }
 
         return value;
     }
 
-    /// <summary>Reports an unknown catalog id with the list of known ones.</summary>
-    public void Unknown(string option, string kind, string value, IEnumerable<string> known) =>
-        Report(option, CliMessages.Of("diag.unknownId", ("kind", MessageText.Literal(kind)), ("value", Diagnostic.Shown(value))), MessageText.Literal(string.Join(", ", known)));
-
-    /// <summary>Reports any other usage error (in English: words that a command gives as text are not translated).</summary>
-    public void Error(string option, string message, string allowed) => Report(option, MessageText.Literal(message), MessageText.Literal(allowed));
+    /// <summary>Reports an unknown catalog id with the list of known ones; <paramref name="kind"/> says what it is ("accelerator") in any language.</summary>
+    public void Unknown(string option, MessageText kind, string value, IEnumerable<string> known) =>
+        Report(option, CliMessages.Of("diag.unknownId", ("kind", kind), ("value", Diagnostic.Shown(value))), MessageText.Literal(string.Join(", ", known)));
 
     /// <summary>Reports any other usage error, in the chosen language.</summary>
     public void Error(string option, MessageText message, MessageText allowed) => Report(option, message, allowed);
+
+    /// <summary>The option's value as the user typed it (escaped for printing), else the number in plain invariant form.</summary>
+    private string Typed(Option option, double value) =>
+        parse.GetResult(option) is { Tokens: [.., var token] } ? Diagnostic.Shown(token.Value.Trim()) : NumberFormat.Plain(value);
 
     // Through Diagnostic, so that a value echoed in the message cannot break the line or reach the terminal raw.
     private void Report(string option, MessageText message, MessageText allowed)

@@ -18,12 +18,15 @@ internal static class ReliabilityCommand
     {
         var words = context.Words;
         var input = new ScenarioInput();
-        var trials = new Option<int?>("--trials") { Description = words["reliability.help.trials"] };
+        var trials = new Option<int?>("--trials") { Description = words["reliability.help.trials"] }
+            .Range(0, ReliabilityAnalysis.MaxTrials, CliMessages.Resource("reliability.error.trials"));
         var seed = new Option<ulong>("--seed") { Description = words["reliability.help.seed"], DefaultValueFactory = _ => 1 };
         var sweep = new Option<string?>("--sweep") { Description = words["reliability.help.sweep"] };
         var optimize = new Option<bool>("--optimize-interval") { Description = words["reliability.help.optimize"] };
-        var threads = new Option<int?>("--threads") { Description = words["reliability.help.threads"] };
-        var maxEvents = new Option<long?>("--max-events") { Description = words["reliability.help.maxEvents"] };
+        var threads = new Option<int?>("--threads") { Description = words["reliability.help.threads"] }
+            .Range(1, ReliabilityAnalysis.MaxThreads, CliMessages.Resource("reliability.error.threads"));
+        var maxEvents = new Option<long?>("--max-events") { Description = words["reliability.help.maxEvents"] }
+            .Range(1, long.MaxValue, CliMessages.Of("diag2.option.maxEvents"));
         var verbose = new Option<bool>("--verbose") { Description = words["reliability.help.verbose"] };
         var json = new Option<bool>("--json") { Description = words["reliability.help.json"] };
         var inputs = new Option<bool>("--inputs") { Description = words["reliability.help.inputs"] };
@@ -43,8 +46,8 @@ internal static class ReliabilityCommand
         command.SetAction(parse =>
         {
             var checks = new OptionChecks(parse, context);
-            var trialCount = checks.Whole(trials, 0, ReliabilityAnalysis.MaxTrials, words["reliability.error.trials"]) ?? 0;
-            var threadCount = checks.Whole(threads, 1, ReliabilityAnalysis.MaxThreads, words["reliability.error.threads"]);
+            var trialCount = checks.Whole(trials) ?? 0;
+            var threadCount = checks.Whole(threads);
             SweepKind? sweepKind = null;
             if (parse.GetValue(sweep) is { } sweepText)
             {
@@ -56,7 +59,7 @@ internal static class ReliabilityCommand
                 };
                 if (sweepKind is null)
                 {
-                    checks.Error("--sweep", words.Format("reliability.error.unknownSweep", ("value", Printable(sweepText))), "sites, distance");
+                    checks.Error("--sweep", CliMessages.Resource("reliability.error.unknownSweep", ("value", Printable(sweepText))), MessageText.Literal("sites, distance"));
                 }
             }
 

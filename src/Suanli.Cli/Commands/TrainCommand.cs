@@ -19,7 +19,7 @@ internal static class TrainCommand
         var scenarioInput = new ScenarioInput();
         var model = new Option<string?>("--model") { Description = w["compute.help.model"] };
         var accelerator = new Option<string?>("--accelerator") { Description = w["compute.help.trainAccelerator"] };
-        var count = new Option<int?>("--count") { Description = w["compute.help.count"] };
+        var count = new Option<int?>("--count") { Description = w["compute.help.count"] }.Range(1, 100_000_000, CliMessages.Of("diag2.option.accelerators"));
         var common = new CommonOptions(w);
         var tokens = new Option<double?>("--tokens") { Description = w["compute.help.tokens"] };
         var ettr = new Option<double?>("--ettr") { Description = w["compute.help.ettr"] };
@@ -53,12 +53,12 @@ internal static class TrainCommand
             {
                 ModelId = parse.GetValue(model),
                 AcceleratorId = parse.GetValue(accelerator),
-                Count = checks.Whole(count, 1, 100_000_000, "a whole number of accelerators"),
-                Tokens = checks.Number(tokens, 1, 1e18, true, "a number of tokens, e.g. 1.5e13"),
-                Ettr = checks.Number(ettr, 0, 1, true, "a fraction"),
+                Count = checks.Whole(count),
+                Tokens = checks.Number(tokens, 1, 1e18, true, CliMessages.Of("diag2.option.tokens")),
+                Ettr = checks.Number(ettr, 0, 1, true, CliMessages.Of("diag2.option.fraction")),
                 Hfu = checks.Number(hfu, ComputeRanges.MfuMin, 1, false, ComputeRanges.UtilisationReasonKey, ComputeRanges.UtilisationReason),
                 Recompute = parse.GetValue(recompute),
-                StragglerPenalty = checks.Number(straggler, 0, 1, false, "a fraction"),
+                StragglerPenalty = checks.Number(straggler, 0, 1, false, CliMessages.Of("diag2.option.fraction")),
                 Attention = parse.GetValue(attention),
                 CompareDense = parse.GetValue(compareDense),
                 Options = options,
@@ -110,9 +110,10 @@ internal static class TrainCommand
         var w = context.Words;
         var model = new Option<string>("--model") { Description = w["compute.help.inferModel"], Required = true };
         var accelerator = new Option<string>("--accelerator") { Description = w["compute.help.inferAccelerator"], Required = true };
-        var contextTokens = new Option<int?>("--context") { Description = w["compute.help.context"] };
-        var batch = new Option<int?>("--batch") { Description = w["compute.help.batch"] };
-        var perReplica = new Option<int?>("--accelerators-per-replica") { Description = w["compute.help.perReplica"] };
+        var contextTokens = new Option<int?>("--context") { Description = w["compute.help.context"] }.Range(1, 100_000_000, CliMessages.Of("diag2.option.contextTokens"));
+        var batch = new Option<int?>("--batch") { Description = w["compute.help.batch"] }.Range(1, 100_000_000, CliMessages.Of("diag2.option.batch"));
+        var perReplica = new Option<int?>("--accelerators-per-replica") { Description = w["compute.help.perReplica"] }
+            .Range(1, ServingRun.MaxAcceleratorsPerReplica, CliMessages.Of("diag2.option.perReplica"));
         var memoryUtilisation = new Option<double?>("--memory-utilization") { Description = w["compute.help.memoryUtilization"] };
         var inputs = new Option<bool>("--inputs") { Description = w["compute.help.inputs"] };
         var common = new CommonOptions(w);
@@ -135,10 +136,10 @@ internal static class TrainCommand
             {
                 ModelId = parse.GetValue(model)!,
                 AcceleratorId = parse.GetValue(accelerator)!,
-                ContextTokens = checks.Whole(contextTokens, 1, 100_000_000, "tokens per sequence"),
-                Batch = checks.Whole(batch, 1, 100_000_000, "sequences per replica"),
-                AcceleratorsPerReplica = checks.Whole(perReplica, 1, ServingRun.MaxAcceleratorsPerReplica, "accelerators per replica"),
-                MemoryUtilisation = checks.Number(memoryUtilisation, 0, 1, true, "a share of memory"),
+                ContextTokens = checks.Whole(contextTokens),
+                Batch = checks.Whole(batch),
+                AcceleratorsPerReplica = checks.Whole(perReplica),
+                MemoryUtilisation = checks.Number(memoryUtilisation, 0, 1, true, CliMessages.Of("diag2.option.memoryShare")),
                 Options = common.Read(checks),
             };
             if (checks.Failed)
@@ -200,13 +201,13 @@ internal sealed class CommonOptions(Words words)
     public ComputeOptions Read(OptionChecks checks) => new()
     {
         Mfu = checks.Number(Mfu, ComputeRanges.MfuMin, 1, false, ComputeRanges.UtilisationReasonKey, ComputeRanges.UtilisationReason),
-        PricePerHour = checks.Number(PricePerHour, 0, 100_000, true, "a price per accelerator-hour"),
+        PricePerHour = checks.Number(PricePerHour, 0, 100_000, true, CliMessages.Of("diag2.option.price")),
         Currency = checks.Parse.GetValue(Currency),
         FxRmbPerUsd = checks.Number(FxRmbPerUsd, ComputeRanges.FxMin, ComputeRanges.FxMax, false, ComputeRanges.FxReasonKey, ComputeRanges.FxReason),
         Precision = checks.Parse.GetValue(Precision),
-        Pue = checks.Number(Pue, 1, 3, false, "a PUE"),
-        PowerFraction = checks.Number(PowerFraction, 0, 1.5, true, "a share of TDP"),
-        HostWatts = checks.Number(HostWatts, 0, 10_000, false, "watts"),
+        Pue = checks.Number(Pue, 1, 3, false, CliMessages.Of("diag2.option.pue")),
+        PowerFraction = checks.Number(PowerFraction, 0, 1.5, true, CliMessages.Of("diag2.option.tdpShare")),
+        HostWatts = checks.Number(HostWatts, 0, 10_000, false, CliMessages.Of("diag2.option.watts")),
     };
 }
 
@@ -221,8 +222,8 @@ internal static class ComputeErrors
             var args = e.Args.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
             var message = words.Strings.Format("compute.error." + e.Code, args);
             var allowed = words.Strings.Format("compute.error." + e.Code + ".allowed", args);
-            context.Error.WriteLine(words.DiagnosticLine(new Diagnostic(Severity.Error, e.MissingSection ? DiagnosticCodes.MissingSection : DiagnosticCodes.Usage, e.Origin, 1, 1, e.Field,
-                message, allowed)));
+            context.Report(new Diagnostic(Severity.Error, e.MissingSection ? DiagnosticCodes.MissingSection : DiagnosticCodes.Usage, e.Origin, e.Line, e.Column, e.Field,
+                message, allowed));
         }
     }
 }

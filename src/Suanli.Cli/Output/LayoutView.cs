@@ -4,6 +4,7 @@ using Suanli.Analysis.Layout;
 using Suanli.Analysis.Results;
 using Suanli.Core;
 using Suanli.Reports;
+using Suanli.Scenarios.Binding;
 
 namespace Suanli.Cli.Output;
 
@@ -208,6 +209,13 @@ internal static class LayoutView
     {
         var rounded = Math.Round(x, decimals);
         var zeros = new string('0', decimals);
-        return rounded == 0 ? 0.0.ToString("+0." + zeros, Inv) : rounded.ToString("+#,0." + zeros + ";-#,0." + zeros, Inv);
+        if (rounded == 0)
+        {
+            return 0.0.ToString("+0." + zeros, Inv);
+        }
+
+        // Past 1e15 the figure is in scientific notation, which carries no '+' of its own.
+        var text = NumberFormat.Fixed(rounded, "+#,0." + zeros + ";-#,0." + zeros);
+        return text[0] is '+' or '-' ? text : "+" + text;
     }
 }

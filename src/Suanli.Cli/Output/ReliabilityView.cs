@@ -5,6 +5,7 @@ using Suanli.Analysis.Reliability;
 using Suanli.Analysis.Results;
 using Suanli.Core.Reliability;
 using Suanli.Reports;
+using Suanli.Scenarios.Binding;
 
 namespace Suanli.Cli.Output;
 
@@ -84,7 +85,7 @@ internal static class ReliabilityView
                 ("distanceKm", m.DistanceKm), ("rttMs", m.RoundTripMs))
             : words["reliability.note.sitesOne"]);
         Row("reliability.row.horizon", Words.N(m.HorizonDays, 1), words["reliability.note.days"]);
-        Row("reliability.row.lambda", Words.N(c.LambdaPerHour * 24, 3), words.Format("reliability.note.lambda", ("perHour", c.LambdaPerHour.ToString("0.######", Inv))));
+        Row("reliability.row.lambda", Words.N(c.LambdaPerHour * 24, 3), words.Format("reliability.note.lambda", ("perHour", NumberFormat.Fixed(c.LambdaPerHour, "0.######"))));
         Row("reliability.row.mtti", double.IsFinite(c.MttiHours) ? Words.N(c.MttiHours, 2) : words["reliability.word.never"], words["reliability.note.mtti"]);
         var expectedNote = result.Calibration is { } cal
             ? words.Format("reliability.note.expectedCalibration", ("published", cal.Check.PublishedInterruptions), ("accelerators", cal.Check.JobAccelerators), ("days", cal.Check.Days))
@@ -240,7 +241,7 @@ internal static class ReliabilityView
     private static string Hours(double hours, Words words) => double.IsFinite(hours) ? Words.N(hours, 2) : words["reliability.word.never"];
 
     private static string Pct(Words words, double fraction, int decimals) =>
-        decimals == 3 ? (fraction * 100).ToString("0.000", Inv) + "%" : words.Strings.FormatValue(fraction, "pct" + decimals.ToString(Inv));
+        decimals == 3 ? NumberFormat.Fixed(fraction * 100, "0.000") + "%" : words.Strings.FormatValue(fraction, "pct" + decimals.ToString(Inv));
 
     private static string Probability(Words words, double p) => words.Strings.FormatValue(p, "p2");
 

@@ -7,7 +7,7 @@ namespace Suanli.Scenarios.Binding;
 /// are in the Cli resource area (<c>diag.*</c>); the English there and here are the same text, which a test holds, so
 /// that <see cref="Diagnostic.Message"/> reads exactly as the English output.
 /// </summary>
-public static class Messages
+public static partial class Messages
 {
     private static readonly Dictionary<string, string> Table = new(StringComparer.Ordinal)
     {
@@ -125,11 +125,13 @@ public static class Messages
         ["diag.allowed.fixAbove"] = "fix the ones above and run again",
     };
 
-    /// <summary>Every key with its English words.</summary>
-    public static IReadOnlyDictionary<string, string> English => Table;
+    private static readonly Lazy<Dictionary<string, string>> All = new(() => new(Table.Concat(Checks), StringComparer.Ordinal));
+
+    /// <summary>Every key with its English words (those of the Cli area's <c>diag.*</c> and the Diagnostics area's <c>diag2.*</c>).</summary>
+    public static IReadOnlyDictionary<string, string> English => All.Value;
 
     /// <summary>The message of a key with its arguments (each a string or a <see cref="MessageText"/>).</summary>
-    public static MessageText Of(string key, params ReadOnlySpan<(string Name, object Value)> args) => MessageText.Of(key, Table[key], args);
+    public static MessageText Of(string key, params ReadOnlySpan<(string Name, object Value)> args) => MessageText.Of(key, All.Value[key], args);
 
     /// <summary>A message with a "did you mean" when there is a suggestion: <paramref name="key"/> or <paramref name="key"/>.suggest.</summary>
     public static MessageText WithSuggestion(string key, string? suggestion, params ReadOnlySpan<(string Name, object Value)> args)

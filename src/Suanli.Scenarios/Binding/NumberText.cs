@@ -86,8 +86,9 @@ public static class NumberText
             return NumberProblem.NotFinite;
         }
 
-        // A subnormal number (below 2.2e-308) is never a meaningful input and turns quotients into infinities.
-        if (number != 0 && Math.Abs(number) < SmallestNormal)
+        // A subnormal number (below 2.2e-308) is never a meaningful input and turns quotients into infinities; one
+        // written with a nonzero digit that underflows to 0 (1e-400) is refused alike rather than read as 0.
+        if ((number != 0 && Math.Abs(number) < SmallestNormal) || (number == 0 && NonzeroMantissa(trimmed)))
         {
             message = Messages.Of("diag.subnormal", ("value", shown));
             return NumberProblem.NotFinite;
@@ -96,6 +97,13 @@ public static class NumberText
         value = number;
         message = null;
         return NumberProblem.None;
+    }
+
+    // Whether the digits before the exponent hold a nonzero one: 1e-400 does, 0.000e5 does not.
+    private static bool NonzeroMantissa(string text)
+    {
+        var e = text.IndexOfAny(['e', 'E']);
+        return (e < 0 ? text : text[..e]).Any(c => c is >= '1' and <= '9');
     }
 
     // Digits grouped or with a decimal comma, as a locale would write them: 12,8 or 1'000'000 or 1.000.000 or 1 500.

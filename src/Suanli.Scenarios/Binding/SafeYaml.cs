@@ -47,7 +47,7 @@ internal static class SafeYaml
             var where = message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? TabPosition(yaml, e) : e.Start;
             var reason = message.Contains("tab", StringComparison.OrdinalIgnoreCase)
                 ? Messages.Of("diag.yamlTab")
-                : Messages.Of("diag.yamlSyntax" + subject, ("detail", message));
+                : Messages.Of("diag.yamlSyntax" + subject, ("detail", SyntaxDetail(message)));
             diagnostics.Add(At(where, fieldPrefix, reason, allowedYaml));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException
@@ -77,6 +77,44 @@ internal static class SafeYaml
             return Diagnostic.Error(DiagnosticCodes.YamlSyntax, origin, (int)Math.Min(int.MaxValue, line),
                 (int)Math.Min(int.MaxValue, column + (line == 1 ? columnOffset : 0)), path, message, allowed);
         }
+    }
+
+    /// <summary>
+    /// YamlDotNet's own words for a syntax error (English only) inside a sentence that names the kind of error in the
+    /// reader's language: in English the parser's words alone, as before; in Chinese the kind, then the parser's words
+    /// in parentheses.
+    /// </summary>
+    internal static MessageText SyntaxDetail(string parser) => Messages.Of("diag2.yaml." + SyntaxKind(parser), ("parser", parser));
+
+    /// <summary>The kind of a YamlDotNet syntax error, from its message (the first pattern that matches).</summary>
+    internal static string SyntaxKind(string parser)
+    {
+        bool Has(string text) => parser.Contains(text, StringComparison.OrdinalIgnoreCase);
+        return parser switch
+        {
+            _ when Has("quoted scalar") && Has("end of stream") => "quoteUnclosed",
+            _ when Has("quoted scalar") && (Has("escape") || Has("hexadecimal") || Has("surrogate")) => "quoteEscape",
+            _ when Has("quoted scalar") => "quoteOther",
+            _ when Has("block scalar") => "blockScalar",
+            _ when Has("plain scalar") => "plainScalar",
+            _ when Has("mapping values are not allowed") => "mappingValue",
+            _ when Has("block sequence entries are not allowed") => "blockEntry",
+            _ when Has("mapping keys are not allowed") => "mappingKey",
+            _ when Has("flow sequence") => "flowSequence",
+            _ when Has("flow mapping") => "flowMapping",
+            _ when Has("block mapping") => "blockMapping",
+            _ when Has("block collection") => "blockCollection",
+            _ when Has("simple key") => "simpleKey",
+            _ when Has("anchor") || Has("alias") => "anchor",
+            _ when Has("directive") || Has("%YAML") => "directive",
+            _ when Has("tag") => "tag",
+            _ when Has("document") || Has("stream") => "document",
+            _ when Has("cannot start any token") => "badCharacter",
+            _ when Has("comment") => "comment",
+            _ when Has("duplicate key") || Has("same key") => "duplicateKey",
+            _ when Has("node") => "node",
+            _ => "other",
+        };
     }
 
     /// <summary>Where a tab breaks the indentation: the first line from the error's start whose indentation holds one.</summary>

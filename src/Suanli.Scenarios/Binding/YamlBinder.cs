@@ -436,7 +436,12 @@ internal sealed class YamlBinder
                 "fraction" when number > 1 => "diag.outOfRange.fraction",
                 _ => "diag.outOfRange",
             };
-            Error(DiagnosticCodes.OutOfRange, at, path, Messages.Of(key, ("value", Diagnostic.Shown(text)), ("range", field.RangeText ?? string.Empty)), field.Allowed);
+            var value = Diagnostic.Shown(text);
+            var range = field.Range ?? Messages.Literal(string.Empty);
+            var outside = belowMin && key == "diag.outOfRange" && a.MinReason is { } reason
+                ? Messages.Of("diag2.outOfRange.reason", ("value", value), ("range", range), ("reason", Messages.Of(reason)))
+                : Messages.Of(key, ("value", value), ("range", range));
+            Error(DiagnosticCodes.OutOfRange, at, path, outside, field.Allowed);
             return null;
         }
 
@@ -465,8 +470,33 @@ internal sealed class YamlBinder
         return Diagnostic.Error(DiagnosticCodes.SetUnknownPath, o.Location.File, 1, 1, path, message, allowed);
     }
 
-    /// <summary>Adds an error located at a bound path (or the closest section above it that was bound).</summary>
-    public void Report(List<Diagnostic> diagnostics, string code, string path, string message, string allowed)
+    /// <summary>
+    /// Adds an error about <paramref name="path"/>, a check that may also involve <paramref name="involved"/> (most
+    /// relevant first). When one of them was set with <c>--set</c> it is located there and names that field (see
+    /// <see cref="Blame"/>); otherwise it is located at the path as bound, or the closest section above it that was.
+    /// </summary>
+    public void Report(List<Diagnostic> diagnostics, string code, string path, MessageText message, MessageText allowed, params string[] involved) =>
+        Report(diagnostics, Severity.Error, code, path, message, allowed, involved);
+
+    /// <summary>Adds a diagnostic of any severity, located as <see cref="Report(List{Diagnostic}, string, string, MessageText, MessageText, string[])"/> says.</summary>
+    public void Report(List<Diagnostic> diagnostics, Severity severity, string code, string path, MessageText message, MessageText allowed, params string[] involved)
+    {
+        if (Blame.SetAmong(Inputs.Values, [path, .. involved]) is { } set)
+        {
+            diagnostics.Add(Diagnostic.Of(severity, code, set.File, set.Line, set.Column, set.Path, message, allowed));
+            return;
+        }
+
+        var at = Locate(path);
+        diagnostics.Add(Diagnostic.Of(severity, code, at.File, at.Line, at.Column, path, message, allowed));
+    }
+
+    /// <summary>A number input as the user wrote it (escaped for printing), or <paramref name="value"/> in plain invariant form when it was not written.</summary>
+    public string Typed(string path, double value, string format = "G6") =>
+        Inputs.TryGetValue(path, out var input) && input.Origin != InputOrigin.Default ? Diagnostic.Shown(input.Value.Trim()) : NumberFormat.Plain(value, format);
+
+    /// <summary>Where a path was bound, or the closest section above it that was; the file's 1:1 when none was.</summary>
+    private SourceLocation Locate(string path)
     {
         var probe = path;
         SourceLocation at;
@@ -475,14 +505,13 @@ internal sealed class YamlBinder
             var cut = probe.LastIndexOfAny(['.', '[']);
             if (cut <= 0)
             {
-                at = new SourceLocation(file, 1, 1);
-                break;
+                return new SourceLocation(file, 1, 1);
             }
 
             probe = probe[..cut];
         }
 
-        diagnostics.Add(new Diagnostic(Severity.Error, code, at.File, at.Line, at.Column, path, message, allowed));
+        return at;
     }
 
     private void Error(string code, SourceLocation at, string path, MessageText message, MessageText? allowed) =>

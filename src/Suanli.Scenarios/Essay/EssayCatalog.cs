@@ -177,8 +177,8 @@ public sealed class EssayCatalog
             return (null, diagnostics);
         }
 
-        void Error(string path, string message) =>
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.OutOfRange, origin, 1, 1, path, message, "see the comments at the top of essay.yaml"));
+        void Error(string path, MessageText message) =>
+            binder.Report(diagnostics, DiagnosticCodes.OutOfRange, path, message, Messages.Of("diag2.essay.allowed"));
 
         var claims = new List<EssayClaim>();
         for (var i = 0; i < dto.Claims!.Count; i++)
@@ -194,7 +194,7 @@ public sealed class EssayCatalog
                     : f.Value is not null;
                 if (!ok)
                 {
-                    Error($"{path}.figures[{j}]", "a range needs low <= high; any other comparison needs a value");
+                    Error($"{path}.figures[{j}]", Messages.Of("diag2.essay.rangeOrValue"));
                 }
 
                 figures.Add(new EssayFigure(f.Key!, f.Comparison!.Value, f.Value, f.Low, f.High, f.Unit!.Value, f.Currency, f.Period));
@@ -207,17 +207,17 @@ public sealed class EssayCatalog
                 var epath = $"{path}.evidence[{j}]";
                 if ((e.Value is not null || e.Low is not null) && e.Unit is null)
                 {
-                    Error(epath, "a value needs a unit");
+                    Error(epath, Messages.Of("diag2.essay.valueNeedsUnit"));
                 }
 
                 if ((e.Low is null) != (e.High is null) || e.Low > e.High)
                 {
-                    Error(epath, "a range needs both low and high, low <= high");
+                    Error(epath, Messages.Of("diag2.essay.rangeBounds"));
                 }
 
                 if (e.Compares is not null && e.Bears is not null)
                 {
-                    Error(epath, "evidence either compares with a figure or bears on the claim, not both");
+                    Error(epath, Messages.Of("diag2.essay.comparesOrBears"));
                 }
 
                 if (e.Compares is { } key)
@@ -225,11 +225,11 @@ public sealed class EssayCatalog
                     var figure = figures.FirstOrDefault(f => f.Key == key);
                     if (figure is null)
                     {
-                        Error(epath + ".compares", $"'{key}' is not a figure of {c.Id}");
+                        Error(epath + ".compares", Messages.Of("diag2.essay.notAFigure", ("key", key), ("claim", c.Id!)));
                     }
                     else if (figure.Unit != e.Unit || figure.Currency != e.Currency)
                     {
-                        Error(epath + ".compares", $"'{key}' is in another unit or currency");
+                        Error(epath + ".compares", Messages.Of("diag2.essay.otherUnit", ("key", key)));
                     }
                 }
 
@@ -238,13 +238,13 @@ public sealed class EssayCatalog
 
             if (c.Scenario is { } preset && Presets.Text(preset) is null)
             {
-                Error(path + ".scenario", $"'{preset}' is not a built-in preset");
+                Error(path + ".scenario", Messages.Of("diag2.essay.notAPreset", ("preset", preset)));
             }
 
             var variants = (c.Variants ?? []).Select(v => new ClaimVariant(v.Key!, v.Set!, v.Source!)).ToList();
             if (variants.Count > 0 && c.Scenario is null)
             {
-                Error(path + ".variants", "variants need a scenario");
+                Error(path + ".variants", Messages.Of("diag2.essay.variantsNeedScenario"));
             }
 
             claims.Add(new EssayClaim(c.Id!, c.Section!, c.Scenario, variants, c.Quote!, c.English!, figures, evidence));
@@ -254,7 +254,7 @@ public sealed class EssayCatalog
         var expected = Enumerable.Range(1, 9).Select(n => "C" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         if (!ids.SequenceEqual(expected))
         {
-            Error("claims", "the claims must be C1 ... C9 in order, got " + string.Join(", ", ids));
+            Error("claims", Messages.Of("diag2.essay.claimsOrder", ("ids", string.Join(", ", ids))));
         }
 
         return diagnostics.Count > 0

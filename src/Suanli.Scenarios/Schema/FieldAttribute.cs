@@ -31,6 +31,12 @@ public sealed class FieldAttribute(string description) : Attribute
     /// <summary>Whether <see cref="Max"/> itself is excluded.</summary>
     public bool MaxExclusive { get; set; }
 
+    /// <summary>
+    /// Why numbers below <see cref="Min"/> are refused, as the resource key of a reason (<c>diag2.reason.capacity</c>);
+    /// null when the bound needs no reason (a fraction cannot be negative).
+    /// </summary>
+    public string? MinReason { get; set; }
+
     /// <summary>Whether a number may also be written <c>auto</c> (the model then chooses it).</summary>
     public bool AllowAuto { get; set; }
 

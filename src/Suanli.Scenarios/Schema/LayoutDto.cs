@@ -6,7 +6,7 @@ namespace Suanli.Scenarios.Schema;
 /// <summary>The <c>layout</c> section: one campus against standalone sites (MODEL.md §2). The <c>site</c> section is the reference site.</summary>
 public sealed class LayoutDto
 {
-    [Field("Total IT capacity of either layout.", Unit = "MW", Required = true, Min = 0, MinExclusive = true, Max = 100_000)]
+    [Field("Total IT capacity of either layout.", Unit = "MW", Required = true, Min = ScenarioBuilder.MinCapacityMw, MinReason = "diag2.reason.capacity", Max = 100_000)]
     public double? TotalItMw { get; set; }
 
     [Field("Halls of the campus, or sites of the distributed layout (each totalItMw / units).", Unit = "halls or sites", Required = true, Min = 1, Max = 200)]

@@ -37,7 +37,7 @@ public sealed class ScenarioDto
 /// <summary>The <c>site</c> section.</summary>
 public sealed class SiteDto
 {
-    [Field("IT (critical) capacity at full build-out.", Unit = "MW", Required = true, Min = 0, MinExclusive = true, Max = 5000)]
+    [Field("IT (critical) capacity at full build-out.", Unit = "MW", Required = true, Min = ScenarioBuilder.MinCapacityMw, MinReason = "diag2.reason.capacity", Max = 5000)]
     public double? ItCapacityMw { get; set; }
 
     [Field("Months from construction start until the first capacity is in service; each phase's capex is spent evenly over this many months before it opens.", Unit = "months", Required = true, Min = 1, Max = 120)]

@@ -28,8 +28,8 @@ internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttri
     /// <summary>The names a <see cref="FieldKind.Choice"/> accepts, as written in YAML.</summary>
     public IReadOnlyList<string> Choices => Kind is FieldKind.Choice || (Kind == FieldKind.ScalarList && ValueType.IsEnum) ? SchemaInfo.ChoiceNames(ValueType) : [];
 
-    /// <summary>The allowed range of a number in interval notation with its unit, e.g. "(0, 5000] MW".</summary>
-    public string? RangeText
+    /// <summary>The allowed range of a number in interval notation, e.g. "(0, 5000]"; null when any number goes.</summary>
+    public string? Interval
     {
         get
         {
@@ -42,9 +42,21 @@ internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttri
 
             var lower = double.IsNegativeInfinity(a.Min) ? "(−∞" : (a.MinExclusive ? "(" : "[") + Format(a.Min);
             var upper = double.IsPositiveInfinity(a.Max) ? "∞)" : Format(a.Max) + (a.MaxExclusive ? ")" : "]");
-            return $"{lower}, {upper}" + (a.Unit is null ? string.Empty : " " + a.Unit);
+            return $"{lower}, {upper}";
         }
     }
+
+    /// <summary>
+    /// The allowed range with its unit, as a message: a unit written in words (fraction, years, accelerators) is
+    /// translated, a symbol (MW, GB, km) is not. Null when any number goes.
+    /// </summary>
+    public Suanli.Core.MessageText? Range => Interval is not { } interval ? null
+        : Attribute.Unit is not { } unit ? Messages.Literal(interval)
+        : SchemaInfo.UnitKey(unit) is { } key ? Messages.Of(key, ("interval", interval))
+        : Messages.Literal(interval + " " + unit);
+
+    /// <summary>The allowed range of a number in interval notation with its unit, e.g. "(0, 5000] MW", in English.</summary>
+    public string? RangeText => Range?.English;
 
     /// <summary>What the field accepts, for error messages and the reference.</summary>
     public string AllowedText => Allowed.English;
@@ -53,9 +65,9 @@ internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttri
     public Suanli.Core.MessageText Allowed => Kind switch
     {
         FieldKind.Number when Attribute is { RangeReasonKey: { } key, RangeReason: { } reason } =>
-            Suanli.Core.MessageText.Of(key, reason, ("range", RangeText ?? string.Empty)),
-        FieldKind.Number => Messages.Of(Attribute.AllowAuto ? "diag.allowed.numberOrAuto" : "diag.allowed.number", ("range", RangeText ?? string.Empty)),
-        FieldKind.Integer => Messages.Of("diag.allowed.whole", ("range", RangeText ?? string.Empty)),
+            Suanli.Core.MessageText.Of(key, reason, ("range", Range ?? Messages.Literal(string.Empty))),
+        FieldKind.Number => Messages.Of(Attribute.AllowAuto ? "diag.allowed.numberOrAuto" : "diag.allowed.number", ("range", Range ?? Messages.Literal(string.Empty))),
+        FieldKind.Integer => Messages.Of("diag.allowed.whole", ("range", Range ?? Messages.Literal(string.Empty))),
         FieldKind.Boolean => Messages.Of("diag.allowed.boolean"),
         FieldKind.Choice => Messages.Literal(string.Join(", ", Choices)),
         FieldKind.Text => Messages.Of("diag.allowed.text"),
@@ -65,7 +77,7 @@ internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttri
         _ => throw new InvalidOperationException(),
     };
 
-    private static string Format(double x) => x.ToString("G", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Format(double x) => NumberFormat.Plain(x, "G");
 }
 
 /// <summary>Reads the scenario schema from the DTO types.</summary>
@@ -80,6 +92,52 @@ internal static class SchemaInfo
             .Select(x => Describe(x.Property, x.Attribute!))]);
 
     public static string KeyOf(string propertyName) => char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+
+    /// <summary>The message key of a unit written in words (<c>fraction</c> → <c>diag2.range.fraction</c>); null for a symbol such as MW.</summary>
+    public static string? UnitKey(string unit) => UnitWords.TryGetValue(unit, out var id) ? "diag2.range." + id : null;
+
+    // Units in words, by the id of their resource key; units not listed are symbols, the same in every language.
+    private static readonly Dictionary<string, string> UnitWords = new(StringComparer.Ordinal)
+    {
+        ["fraction"] = "fraction",
+        ["fraction/year"] = "fractionPerYear",
+        ["accelerators"] = "accelerators",
+        ["years"] = "years",
+        ["ratio"] = "ratio",
+        ["tokens"] = "tokens",
+        ["minutes"] = "minutes",
+        ["hours"] = "hours",
+        ["dimensions"] = "dimensions",
+        ["currency/kWh"] = "currencyPerKwh",
+        ["year"] = "year",
+        ["months"] = "months",
+        ["exponent"] = "exponent",
+        ["nodes"] = "nodes",
+        ["days"] = "days",
+        ["currency/accelerator-hour"] = "currencyPerAcceleratorHour",
+        ["currency/MW"] = "currencyPerMw",
+        ["billions"] = "billions",
+        ["accelerator-hours"] = "acceleratorHours",
+        ["x EBITDA"] = "timesEbitda",
+        ["units"] = "units",
+        ["trillions"] = "trillions",
+        ["sites"] = "sites",
+        ["layers"] = "layers",
+        ["interruptions"] = "interruptions",
+        ["heads"] = "heads",
+        ["halls or sites"] = "hallsOrSites",
+        ["failures"] = "failures",
+        ["events/site-year"] = "eventsPerSiteYear",
+        ["events/link-year"] = "eventsPerLinkYear",
+        ["events/link-day-ms"] = "eventsPerLinkDayMs",
+        ["cuts/km-year"] = "cutsPerKmYear",
+        ["currency/km-Gbps-year"] = "currencyPerKmGbpsYear",
+        ["currency/kW-month"] = "currencyPerKwMonth",
+        ["currency/accelerator"] = "currencyPerAccelerator",
+        ["currency/MW-year"] = "currencyPerMwYear",
+        ["currency/FTE-year"] = "currencyPerFteYear",
+        ["currency"] = "currency",
+    };
 
     /// <summary>How an enum value is written: camelCase, except all-capital names (RMB) which stay as they are.</summary>
     public static string ChoiceName(string enumName) =>

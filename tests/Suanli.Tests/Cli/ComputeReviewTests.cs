@@ -62,7 +62,7 @@ public class ComputeReviewTests
         // ETTR 1e-301 with no power drawn: time and energy stay finite, the cost is 5.3e307 USD and its RMB value (x 7.2)
         // overflows. Before: exit 1, "internal error: … A money amount must be finite". Now one line naming --ettr.
         var line = OneRefusal("--ettr", "train", "--model", "deepseek-v3", "--ettr", "1e-301", "--power-fraction", "1e-300", "--host-watts", "0", "--json");
-        Assert.Contains("ETTR 1E-301", line, StringComparison.Ordinal);
+        Assert.Contains("ETTR 1e-301", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -177,6 +177,7 @@ public partial class ComputeSeamTests
         var (code, stdout, stderr) = CliRunner.Run("train", "--model", "mixtral-8x7b", "--accelerator", "h100-sxm", "--tokens", "1e12", "--lang", "zh-Hant");
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout);
+        // The frame is in the chosen language too: a full-width colon and （可接受：…）, never a Chinese message in "(allowed: …)".
         Assert.Matches(@"^command-line:1:1: --count：.*mixtral-8x7b.*（可接受：.+）\r?\n?$", stderr);
         Assert.Contains("加速卡數量", stderr, StringComparison.Ordinal);
     }

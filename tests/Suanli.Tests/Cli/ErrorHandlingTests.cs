@@ -60,7 +60,7 @@ public class ErrorHandlingTests
     [InlineData("command-line:1:1: --currency: 'EUR' is not one of the choices (allowed: one of: RMB, USD)", "train", "--model", "llama3-405b", "--currency", "EUR")]
     [InlineData("command-line:1:1: --trials: expected a whole number, got '2.5'", "reliability", "--preset", "llama3-405b-16k", "--trials", "2.5")]
     [InlineData("command-line:1:1: --seed: -1 is outside [0, 18446744073709551615]", "reliability", "--preset", "llama3-405b-16k", "--seed", "-1")]
-    [InlineData("command-line:1:1: --count: 1e12 is outside [-2147483648, 2147483647]", "train", "--model", "llama3-405b", "--count", "1e12")]
+    [InlineData("command-line:1:1: --count: 1e12 is outside [1, 100000000] (allowed: a whole number of accelerators from 1 to 100,000,000", "train", "--model", "llama3-405b", "--count", "1e12")]
     [InlineData("command-line:1:1: --mfu: 'NaN' is not a finite number", "train", "--model", "llama3-405b", "--mfu", "NaN")]
     [InlineData("command-line:1:1: --mfu: 'Infinity' is not a finite number", "train", "--model", "llama3-405b", "--mfu", "Infinity")]
     [InlineData("command-line:1:1: --tokens: expected a number, got '١٥'", "train", "--model", "llama3-405b", "--tokens", "١٥")]

@@ -14,9 +14,9 @@ public class LanguageErrorsTests
     }
 
     [Theory]
-    [InlineData("--set[1]:1:14: site.vacancy：1.5 超出範圍 [0, 1] fraction（比例以 0–1 表示：35% 寫作 0.35）（可接受：", "econ", "--preset", "us-2025", "--set", "site.vacancy=1.5", "--lang", "zh-Hant")]
+    [InlineData("--set[1]:1:14: site.vacancy：1.5 超出範圍 [0, 1] 比例（比例以 0–1 表示：35% 寫作 0.35）（可接受：", "econ", "--preset", "us-2025", "--set", "site.vacancy=1.5", "--lang", "zh-Hant")]
     [InlineData("--set[1]:1:1: site.vacany：未知的路径“site.vacany”；是否应为“site.vacancy”？", "econ", "--preset", "us-2025", "--set", "site.vacany=0.1", "--lang", "zh-Hans")]
-    [InlineData("--set[1]:1:14: site.vacancy：此處應為數值，實際為「abc」（可接受：[0, 1] fraction 內的有限數值）", "econ", "--preset", "us-2025", "--set", "site.vacancy=abc", "--lang", "zh-Hant")]
+    [InlineData("--set[1]:1:14: site.vacancy：此處應為數值，實際為「abc」（可接受：[0, 1] 比例 內的有限數值）", "econ", "--preset", "us-2025", "--set", "site.vacancy=abc", "--lang", "zh-Hant")]
     [InlineData("/no/such/file.yaml:1:1: (scenario)：無法讀取情境檔：檔案不存在（可接受：可讀取的 YAML 檔案，或 --preset NAME）", "econ", "/no/such/file.yaml", "--lang", "zh-Hant")]
     [InlineData("command-line:1:1: usage：请指定情景文件或 --preset NAME（可接受：YAML 文件路径，或下列之一：", "econ", "--lang", "zh-Hans")]
     [InlineData("command-line:1:1: usage：情境檔與 --preset 只能擇一指定（可接受：擇一）", "econ", "a.yaml", "--preset", "us-2025", "--lang", "zh-Hant")]

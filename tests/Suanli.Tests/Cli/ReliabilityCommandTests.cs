@@ -111,7 +111,7 @@ public class ReliabilityCommandTests
         // The old code ran 6.6e12 events into a 32-bit counter and printed interruptionsMean −1,054,981,657 with exit 0.
         var (code, _, stderr) = CliRunner.Run("reliability", "--preset", "llama3-405b-16k", "--set", "training.reliability.components[2].mtbfHours=4e-7", "--trials", "1", "--json");
         Assert.Equal(2, code);
-        Assert.Contains("'softwareBug' gives about 6.64E+12 failure events per trial", stderr, StringComparison.Ordinal);
+        Assert.Contains("'softwareBug' gives about 6.64e+12 failure events per trial", stderr, StringComparison.Ordinal);
         Assert.Contains("--max-events", stderr, StringComparison.Ordinal);
     }
 
@@ -368,7 +368,7 @@ public class ReliabilityCommandTests
         "--optimize-interval")]
     [InlineData("en", "presets/opt-175b-992.yaml:1:1: training.wan: a sweep over sites or distance needs the WAN rates and the scenario has no training.wan section (allowed: a training.wan section with linkEventsPerYear, fiberCutsPerKmYear and repairHours)",
         "--sweep", "sites")]
-    [InlineData("zh-Hans", "command-line:1:1: --max-events：事件数 0 不是正数（可接受：不小于 1 的整数事件数，例如 --max-events 2000000000）",
+    [InlineData("zh-Hans", "command-line:1:1: --max-events：0 超出范围 [1, 9223372036854775807]（可接受：1 至 9,223,372,036,854,775,807 的模拟事件数（整数），逐位书写或写成 1e6 这类指数形式（不加千分位分隔符））",
         "--max-events", "0")]
     public void Refusals_are_one_line_in_the_chosen_language(string language, string expected, params string[] options)
     {

@@ -168,7 +168,7 @@ public class CatalogTests
 
     [Theory]
     [InlineData("compute.training.stages[0].mfu=0", "compute.training.stages[0].mfu")]
-    [InlineData("compute.training.stages[1].precision=fp8", "compute.training.fleet[0].accelerator")]
+    [InlineData("compute.training.stages[1].precision=fp8", "compute.training.stages[1].precision")]   // the --set that asked for FP8 on a chip without it
     [InlineData("compute.training.stages[0].recompute=selective", null)]
     public void Bad_stage_inputs_name_the_stage(string set, string? field)
     {

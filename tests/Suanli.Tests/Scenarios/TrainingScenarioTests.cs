@@ -82,7 +82,10 @@ public class TrainingScenarioTests
             && !l.StartsWith("    collectiveTimeouts", StringComparison.Ordinal)));
         Assert.True(ScenarioLoader.FromText(withoutWan, "x.yaml").Succeeded);
         var d = SingleError(ScenarioLoader.FromText(withoutWan, "x.yaml", ["training.sites.count=2"]));
-        Assert.Equal("training.wan", d.Path);
+        Assert.Contains("no training.wan section", d.Message, StringComparison.Ordinal);
+        Assert.Equal(("--set[1]", "training.sites.count"), (d.File, d.Path));           // the --set that made it span sites
+        d = SingleError(ScenarioLoader.FromText(withoutWan.Replace("    count: {value: 1,", "    count: {value: 2,", StringComparison.Ordinal), "x.yaml"));
+        Assert.Equal(("x.yaml", "training.wan"), (d.File, d.Path));
 
         var dir = Directory.CreateTempSubdirectory("suanli-");
         try
@@ -144,7 +147,7 @@ public class TrainingScenarioTests
         Assert.Equal(DiagnosticCodes.UnknownChoice, d.Code);
         Assert.Equal("training.reliability.components[2].per", d.Path);
         Assert.Contains("per: node with mtbfHours", d.Allowed, StringComparison.Ordinal);
-        Assert.Contains("49152 x 1,024 = 5.03316E+07", d.Allowed, StringComparison.Ordinal);
+        Assert.Contains("49152 x 1,024 = 5.03316e+7", d.Allowed, StringComparison.Ordinal);
     }
 
     [Fact]
