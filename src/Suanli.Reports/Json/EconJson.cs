@@ -6,28 +6,12 @@ using Suanli.Scenarios.Binding;
 namespace Suanli.Reports.Json;
 
 /// <summary>The JSON of <c>suanli econ --json</c>: every key of earlier versions, plus the common header and named figures.</summary>
-public sealed record EconJson
+public sealed record EconJson : ScenarioCommandJson
 {
-    /// <summary>Version of the JSON shapes.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, <c>econ</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every text.</summary>
-    public required string Language { get; init; }
-
-    /// <summary>Scenario name.</summary>
-    public required string Scenario { get; init; }
-
-    /// <summary>File or preset it came from.</summary>
-    public required string Origin { get; init; }
-
-    /// <summary>The <c>--set</c> overrides applied, as given.</summary>
-    public required IReadOnlyList<string> Overrides { get; init; }
+    internal EconJson(ResultHeader header, Words words)
+        : base(header, words)
+    {
+    }
 
     /// <summary>Currency of every money figure.</summary>
     public required string Currency { get; init; }
@@ -168,15 +152,8 @@ public static class EconJsonWriter
         var r = result.Economics;
         var site = r.Site;
         string? Note(string code) => result.Findings.FirstOrDefault(f => f.Code == code) is { } f ? words.Finding(f) : null;
-        return new EconJson
+        return new EconJson(result.Header, words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = result.Header.Command,
-            Language = words.Language.Tag(),
-            Scenario = result.Header.Scenario,
-            Origin = result.Header.Origin,
-            Overrides = result.Header.Overrides,
             Currency = r.Currency.ToString(),
             RentPerKwMonth = site.RentPerKwMonth,
             StabilisedOccupancy = site.StabilisedOccupancy,

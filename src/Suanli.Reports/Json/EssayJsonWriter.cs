@@ -13,12 +13,8 @@ public static class EssayJsonWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(words);
-        return new EssayJson
+        return new EssayJson(words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = "essay",
-            Language = words.Language.Tag(),
             Overrides = [],
             Inputs = AllInputs(result),
             Essay = new EssayInfoJson(result.Title, result.Author, result.Date),

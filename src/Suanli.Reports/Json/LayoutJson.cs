@@ -1,32 +1,17 @@
 using Suanli.Analysis.Layout;
+using Suanli.Analysis.Results;
 using Suanli.Core.Layout;
 using Suanli.Scenarios.Binding;
 
 namespace Suanli.Reports.Json;
 
 /// <summary>The JSON of <c>suanli layout --json</c>: every key of earlier versions, plus the common header, the inputs, named figures and notes.</summary>
-public sealed record LayoutJson
+public sealed record LayoutJson : ScenarioCommandJson
 {
-    /// <summary>Version of the JSON shapes.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, <c>layout</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every text.</summary>
-    public required string Language { get; init; }
-
-    /// <summary>Scenario name.</summary>
-    public required string Scenario { get; init; }
-
-    /// <summary>File or preset it came from.</summary>
-    public required string Origin { get; init; }
-
-    /// <summary>The <c>--set</c> overrides applied, as given.</summary>
-    public required IReadOnlyList<string> Overrides { get; init; }
+    internal LayoutJson(ResultHeader header, Words words)
+        : base(header, words)
+    {
+    }
 
     /// <summary>Currency of every money figure.</summary>
     public required string Currency { get; init; }
@@ -214,15 +199,8 @@ public static class LayoutJsonWriter
             delta.Add(f.Key, f.DeltaPercent);
         }
 
-        return new LayoutJson
+        return new LayoutJson(result.Header, words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = result.Header.Command,
-            Language = words.Language.Tag(),
-            Scenario = result.Header.Scenario,
-            Origin = result.Header.Origin,
-            Overrides = result.Header.Overrides,
             Currency = result.Currency.ToString(),
             TotalItMw = inputs.TotalItMw,
             Units = inputs.Units,

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Suanli.Analysis.Reliability;
+using Suanli.Analysis.Results;
 using Suanli.Core.Reliability;
 using Suanli.Scenarios.Binding;
 
@@ -100,28 +101,12 @@ public sealed record ReliabilityOptionsJson(int Trials, ulong Seed, SweepKind? S
 public sealed record ReliabilityWorkJson(double EventsPerTrial, int Simulations, double Events, long MaxEvents);
 
 /// <summary>The JSON of <c>suanli reliability --json</c>: every key of earlier versions, plus the common header, options, work, metrics and notes.</summary>
-public sealed record ReliabilityJson
+public sealed record ReliabilityJson : ScenarioCommandJson
 {
-    /// <summary>Version of the JSON shapes.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, <c>reliability</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every text.</summary>
-    public required string Language { get; init; }
-
-    /// <summary>Scenario name.</summary>
-    public required string Scenario { get; init; }
-
-    /// <summary>File or preset it came from.</summary>
-    public required string Origin { get; init; }
-
-    /// <summary>The <c>--set</c> overrides applied, as given.</summary>
-    public required IReadOnlyList<string> Overrides { get; init; }
+    internal ReliabilityJson(ResultHeader header, Words words)
+        : base(header, words)
+    {
+    }
 
     /// <summary>Accelerators of the job.</summary>
     public required int JobAccelerators { get; init; }
@@ -235,15 +220,8 @@ public static class ReliabilityJsonWriter
         var m = result.Model;
         var o = result.Options;
         var s = result.Simulated?.Result;
-        return new ReliabilityJson
+        return new ReliabilityJson(result.Header, words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = result.Header.Command,
-            Language = words.Language.Tag(),
-            Scenario = result.Header.Scenario,
-            Origin = result.Header.Origin,
-            Overrides = result.Header.Overrides,
             JobAccelerators = m.JobAccelerators,
             JobNodes = m.JobNodes,
             Sites = m.Sites,
