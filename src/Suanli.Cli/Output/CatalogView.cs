@@ -60,37 +60,7 @@ internal static class CatalogView
             ("rent", a => a.RentalPricePerHour is { } p ? Words.N(p.Amount, 2) + " " + words.Currency(p.Currency) : "-", ViewWidth.Medium, true),
             ("exportControl", a => a.ExportControl, ViewWidth.Wide, false),
         ];
-        var shown = columns.Where(c => View.Shows(c.From, width)).ToList();
-        var table = View.Table(words[width == ViewWidth.Wide ? "compute.catalog.accelerators" : "compute.catalog.acceleratorsFolded"],
-            [.. shown.Select(c => words["compute.catalog.col." + c.Key])]);
-        View.Compact(table);
-        for (var i = 0; i < shown.Count; i++)
-        {
-            if (shown[i].Right)
-            {
-                table.Columns[i].RightAligned().NoWrap();
-            }
-            else if (shown[i].Key == "id")
-            {
-                table.Columns[i].NoWrap();
-            }
-        }
-
-        foreach (var a in result.Accelerators)
-        {
-            table.AddRow([.. shown.Select(c => View.Cell(c.Cell(a)))]);
-        }
-
-        console.Write(table);
-        console.WriteLine(words["compute.catalog.tpp"]);
-        if (width != ViewWidth.Wide)
-        {
-            console.WriteLine(words["compute.catalog.exportControl"]);
-            foreach (var a in result.Accelerators)
-            {
-                View.Bullet(console, words, words.Format("compute.catalog.entry", ("id", a.Id), ("text", a.ExportControl)));
-            }
-        }
+        Table(console, words, width, "accelerators", columns, result.Accelerators, words["compute.catalog.tpp"]);
     }
 
     private static void Models(IAnsiConsole console, CatalogResult result, Words words, ViewWidth width)
@@ -113,8 +83,18 @@ internal static class CatalogView
                 ? words.Strings.FormatValue(r, "pct1") + " " + ComputeTerms.Precision(e.Model.ReportedPrecision ?? Precision.Bf16) : "-", ViewWidth.Medium, true),
             ("notes", e => Notes(e, words), ViewWidth.Wide, false),
         ];
+        Table(console, words, width, "models", columns, result.Models, null);
+    }
+
+    /// <summary>
+    /// A catalog table of the columns the width shows; below it <paramref name="note"/>, then, unless wide, each column
+    /// only a wide table shows (the long texts) as one line per row, under its heading.
+    /// </summary>
+    private static void Table<T>(IAnsiConsole console, Words words, ViewWidth width, string kind,
+        (string Key, Func<T, string> Cell, ViewWidth From, bool Right)[] columns, IReadOnlyList<T> rows, string? note)
+    {
         var shown = columns.Where(c => View.Shows(c.From, width)).ToList();
-        var table = View.Table(words[width == ViewWidth.Wide ? "compute.catalog.models" : "compute.catalog.modelsFolded"],
+        var table = View.Table(words["compute.catalog." + kind + (width == ViewWidth.Wide ? string.Empty : "Folded")],
             [.. shown.Select(c => words["compute.catalog.col." + c.Key])]);
         View.Compact(table);
         for (var i = 0; i < shown.Count; i++)
@@ -129,18 +109,24 @@ internal static class CatalogView
             }
         }
 
-        foreach (var e in result.Models)
+        foreach (var row in rows)
         {
-            table.AddRow([.. shown.Select(c => View.Cell(c.Cell(e)))]);
+            table.AddRow([.. shown.Select(c => View.Cell(c.Cell(row)))]);
         }
 
         console.Write(table);
-        if (width != ViewWidth.Wide)
+        if (note is not null)
         {
-            console.WriteLine(words["compute.catalog.notes"]);
-            foreach (var e in result.Models)
+            console.WriteLine(note);
+        }
+
+        var id = columns.Single(c => c.Key == "id").Cell;
+        foreach (var folded in columns.Where(c => c.From == ViewWidth.Wide && width != ViewWidth.Wide))
+        {
+            console.WriteLine(words["compute.catalog." + folded.Key]);
+            foreach (var row in rows)
             {
-                View.Bullet(console, words, words.Format("compute.catalog.entry", ("id", e.Model.Id), ("text", Notes(e, words))));
+                View.Bullet(console, words, words.Format("compute.catalog.entry", ("id", id(row)), ("text", folded.Cell(row))));
             }
         }
     }
