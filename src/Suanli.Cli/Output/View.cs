@@ -84,6 +84,14 @@ internal static class View
         return table;
     }
 
+    /// <summary>A summary table of figures: the figure, its value (right-aligned, never wrapped), its unit and note.</summary>
+    public static Table FigureTable(string title, Words words)
+    {
+        var table = Table(title, words["col.figure"], words["col.value"], words["col.unitNote"]);
+        table.Columns[1].RightAligned().NoWrap();
+        return table;
+    }
+
     /// <summary>A table drawn with the least room between columns, for wide numeric tables.</summary>
     public static void Compact(Table table)
     {

@@ -22,6 +22,13 @@ public static class JsonHeader
     }
 }
 
+/// <summary>Numbers as JSON writes them.</summary>
+internal static class JsonNumbers
+{
+    /// <summary>The number, or null for an infinity or NaN (JSON has neither).</summary>
+    public static double? Finite(double x) => double.IsFinite(x) ? x : null;
+}
+
 /// <summary>A finding in JSON: its code and arguments (invariant), and its text in the chosen language.</summary>
 /// <param name="Code">Stable code.</param>
 /// <param name="Level">Info or warning.</param>

@@ -180,12 +180,12 @@ public static class EconJsonWriter
             EconomicBreakEvenOccupancyNote = Note("econ.noEconomicBreakEvenOccupancy"),
             StabilisedYearProfit = r.StabilisedYearProfit,
             StabilisedYearProfitPerKwMonth = r.StabilisedYear.PerKwMonth(r.StabilisedYearProfit),
-            CostStackPerKwMonth = Ordered(r.CostStackPerKwMonth.Lines),
-            DepreciationByComponentPerKwMonth = Ordered(r.DepreciationByComponentPerKwMonth.Select(kv => new KeyValuePair<string, double>(Words.Camel(kv.Key.ToString()), kv.Value))),
-            PueAtStabilisedOccupancy = Finite(r.PueAtStabilisedOccupancy),
-            PueFullyLeased = Finite(r.FullyLeasedYear.Pue),
-            AnnualPueAtStabilisedOccupancy = Finite(r.PueAtStabilisedOccupancy),
-            AnnualPueFullyLeased = Finite(r.FullyLeasedYear.Pue),
+            CostStackPerKwMonth = new OrderedDictionaryOf<double>(r.CostStackPerKwMonth.Lines),
+            DepreciationByComponentPerKwMonth = new OrderedDictionaryOf<double>(r.DepreciationByComponentPerKwMonth.Select(kv => KeyValuePair.Create(Words.Camel(kv.Key.ToString()), kv.Value))),
+            PueAtStabilisedOccupancy = JsonNumbers.Finite(r.PueAtStabilisedOccupancy),
+            PueFullyLeased = JsonNumbers.Finite(r.FullyLeasedYear.Pue),
+            AnnualPueAtStabilisedOccupancy = JsonNumbers.Finite(r.PueAtStabilisedOccupancy),
+            AnnualPueFullyLeased = JsonNumbers.Finite(r.FullyLeasedYear.Pue),
             PueCap = site.PueCap,
             Findings = [.. r.Findings.Select(f => new EconFindingJson(f.Code, f.Value, f.Limit,
                 words.Finding(result.Findings.First(x => x.Code == "econ." + Words.Camel(f.Code.ToString())))))],
@@ -196,18 +196,5 @@ public static class EconJsonWriter
             Metrics = EssayJsonWriter.Metrics(result.Metrics),
             Notes = [.. result.Findings.Select(f => EssayJsonWriter.Finding(f, words))],
         };
-    }
-
-    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
-
-    private static OrderedDictionaryOf<double> Ordered(IEnumerable<KeyValuePair<string, double>> lines)
-    {
-        var map = new OrderedDictionaryOf<double>();
-        foreach (var (k, v) in lines)
-        {
-            map.Add(k, v);
-        }
-
-        return map;
     }
 }

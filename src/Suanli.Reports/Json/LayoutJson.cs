@@ -193,12 +193,7 @@ public static class LayoutJsonWriter
         var s = result.Savings;
         var p = result.PueAdvantage;
         var t = result.Training;
-        var delta = new OrderedDictionaryOf<double?>();
-        foreach (var f in result.Figures.Where(f => f.Key != "irr"))
-        {
-            delta.Add(f.Key, f.DeltaPercent);
-        }
-
+        var delta = new OrderedDictionaryOf<double?>(result.Figures.Where(f => f.Key != "irr").Select(f => KeyValuePair.Create(f.Key, f.DeltaPercent)));
         return new LayoutJson(result.Header, words)
         {
             Currency = result.Currency.ToString(),
@@ -232,12 +227,6 @@ public static class LayoutJsonWriter
 
     private static LayoutSideJson Side(LayoutResult r, string side, LayoutAnalysisResult result, Words words)
     {
-        var stack = new OrderedDictionaryOf<double>();
-        foreach (var (k, v) in r.CostStackPerKwMonth.Lines)
-        {
-            stack.Add(k, v);
-        }
-
         var irrNote = result.Findings.FirstOrDefault(f => f.Code.StartsWith("econ.irr.", StringComparison.Ordinal)
             && f.Args.TryGetValue("layout", out var which) && which.Term is { } term && term.Key == "layout.side." + side);
         return new LayoutSideJson
@@ -256,7 +245,7 @@ public static class LayoutJsonWriter
             Npv = r.Npv,
             Irr = r.Irr.AnnualRate,
             IrrNote = irrNote is null ? null : words.Finding(irrNote),
-            CostStackPerKwMonth = stack,
+            CostStackPerKwMonth = new OrderedDictionaryOf<double>(r.CostStackPerKwMonth.Lines),
             Sites = r.Sites.Count,
             SiteItMw = r.Sites[0].ItCapacityMw,
             PlantItMw = r.PlantItMw,

@@ -230,24 +230,24 @@ public static class ReliabilityJsonWriter
             HorizonDays = m.HorizonDays,
             LambdaPerHour = c.LambdaPerHour,
             LambdaPerDay = c.LambdaPerHour * 24,
-            MttiHours = Finite(c.MttiHours),
+            MttiHours = JsonNumbers.Finite(c.MttiHours),
             ExpectedInterruptions = c.ExpectedInterruptions,
             PNoInterruption24h = c.PNoInterruption24h,
             PNoInterruptionHorizon = c.PNoInterruptionHorizon,
-            YoungIntervalMinutes = Finite(c.YoungIntervalMinutes),
-            DalyIntervalMinutes = Finite(c.DalyIntervalMinutes),
-            IntervalMinutes = Finite(c.IntervalMinutes),
+            YoungIntervalMinutes = JsonNumbers.Finite(c.YoungIntervalMinutes),
+            DalyIntervalMinutes = JsonNumbers.Finite(c.DalyIntervalMinutes),
+            IntervalMinutes = JsonNumbers.Finite(c.IntervalMinutes),
             IntervalIsAuto = m.CheckpointIntervalMinutes is null,
             EttrClosedForm = c.Ettr,
             EttrFirstOrder = c.EttrFirstOrderWhereItHolds,
-            Terms = [.. result.Terms.Select(t => new ReliabilityTermJson(t.Term.Name, t.Term.Kind, t.Term.Units, Finite(t.Term.MtbfHours), t.PerDay, t.Share,
+            Terms = [.. result.Terms.Select(t => new ReliabilityTermJson(t.Term.Name, t.Term.Kind, t.Term.Units, JsonNumbers.Finite(t.Term.MtbfHours), t.PerDay, t.Share,
                 t.ExpectedOverHorizon, t.Term.PublishedCount, t.Term.Distribution, t.Term.Recovery, words.Strings.FormatValue(t.Label.Value, null)))],
             PublishedInterruptions = result.PublishedInterruptions,
             Simulated = s is null ? null : new ReliabilitySimulatedJson(s.Trials, s.Seed, o.Threads, s.IntervalMinutes, s.InterruptionsMean, s.InterruptionsStdError,
-                s.InterruptionsP5, s.InterruptionsP50, s.InterruptionsP95, Finite(s.MttiHours), s.EttrMean, s.EttrStdError, s.EttrP5, s.EttrP95, s.LostAcceleratorHoursMean,
+                s.InterruptionsP5, s.InterruptionsP50, s.InterruptionsP95, JsonNumbers.Finite(s.MttiHours), s.EttrMean, s.EttrStdError, s.EttrP5, s.EttrP95, s.LostAcceleratorHoursMean,
                 s.CheckpointHoursMean, s.LostWorkHoursMean, s.RestartHoursMean, s.WaitHoursMean, s.AbsorbedFailuresMean, s.PNoInterruption24h, s.Events),
             Sweep = result.Sweep?.Rows.Select(r => new ReliabilitySweepJson(r.Sites, r.DistanceKm, r.Links, r.LambdaPerHour, r.PNoInterruption24h, r.LnPNoInterruption24h,
-                r.Ettr, Finite(r.IntervalMinutes), r.EttrSimulated, r.SiteShare, r.WanShare)).ToList(),
+                r.Ettr, JsonNumbers.Finite(r.IntervalMinutes), r.EttrSimulated, r.SiteShare, r.WanShare)).ToList(),
             SweepFit = result.Sweep?.Fit,
             IntervalSearch = result.IntervalSearch,
             Findings = [.. result.Findings.Select(words.Finding)],
@@ -265,6 +265,4 @@ public static class ReliabilityJsonWriter
             Notes = [.. result.Findings.Select(f => EssayJsonWriter.Finding(f, words))],
         };
     }
-
-    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 }
