@@ -249,6 +249,20 @@ internal static partial class CliApp
 
         // System.CommandLine's own messages (in the UI culture, set to the chosen language) may span lines
         // ("Did you mean one of the following?\n…"); Suanli's own are already in the chosen language.
+        // Two of its messages have no Chinese in System.CommandLine's own resources: say them in Suanli's words.
+        if (error.SymbolResult is OptionResult { Option: { } option } result)
+        {
+            if (result.Tokens.Count > 1 && option.Arity.MaximumNumberOfValues == 1)
+            {
+                return CliMessages.Usage(field, CliMessages.Of("diag.optionOneValue", ("option", option.Name), ("count", result.Tokens.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))), allowedText);
+            }
+
+            if (option.Required && result.Tokens.Count == 0)
+            {
+                return CliMessages.Usage(field, CliMessages.Of("diag.optionRequired", ("option", option.Name)), allowedText);
+            }
+        }
+
         var message = Whitespace().Replace(error.Message, " ").Trim();
         if (message.EndsWith('.') && message.Any(c => c is >= '\u4E00' and <= '\u9FFF'))
         {

@@ -20,6 +20,8 @@ internal static partial class CliMessages
         ["diag.unknownId"] = "unknown {kind} '{value}'",
         ["diag.valueRequired"] = "a value is required",
         ["diag.oneValue"] = "give one value",
+        ["diag.optionRequired"] = "option '{option}' is required",
+        ["diag.optionOneValue"] = "option '{option}' takes one value, but {count} were given",
         ["diag.tooLarge"] = "'{value}' is too large",
         ["diag.inexactWhole"] = "'{value}' is too large to be exact in that form; write it out in digits",
         ["diag.unknownLanguage"] = "'{value}' is not a language Suanli writes",

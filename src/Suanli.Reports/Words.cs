@@ -99,18 +99,24 @@ public sealed class Words
         var a = Math.Abs(x);
         if (Language.IsChinese())
         {
-            return a >= 1e8 ? Strings.Format("money.yi", ("value", N(x / 1e8, 2)), ("currency", currency))
+            return a >= 1e8 ? Strings.Format("money.yi", ("value", Scaled(x / 1e8)), ("currency", currency))
                 : a >= 1e4 ? Strings.Format("money.wan", ("value", N(x / 1e4, 1)), ("currency", currency))
                 : Strings.Format("money.units", ("value", N(x, 0)), ("currency", currency));
         }
 
         return a >= 1e9 ? Strings.Format("money.billions", ("value", N(x / 1e9, 1)), ("currency", currency))
-            : a >= 1e6 ? Strings.Format("money.millions", ("value", N(x / 1e6, 2)), ("currency", currency))
+            : a >= 1e6 ? Strings.Format("money.millions", ("value", Scaled(x / 1e6)), ("currency", currency))
             : Strings.Format("money.units", ("value", N(x, 0)), ("currency", currency));
     }
 
-    /// <summary>Large counts and ratios: 10 million stays readable (1.0e7 past a billion).</summary>
-    private static string Large(double x) => Math.Abs(x) >= 1e9 ? x.ToString("0.0#e+0", Inv) : Math.Abs(x) >= 100 ? N(x, 0) : Math.Abs(x) >= 10 ? N(x, 1) : N(x, 2);
+    /// <summary>An amount in a money unit (millions, 億): as many decimals as a reader needs — 3,000, 172.5, 7.23.</summary>
+    private static string Scaled(double x) => Math.Abs(x) >= 1000 ? N(x, 0) : Math.Abs(x) >= 100 ? N(x, 1) : N(x, 2);
+
+    /// <summary>Large counts and ratios: 10 million stays readable (1.0e7 past a billion); whole numbers without decimals.</summary>
+    private static string Large(double x) =>
+        Math.Abs(x) >= 1e9 ? x.ToString("0.0#e+0", Inv)
+        : Math.Abs(x - Math.Round(x)) < 1e-9 ? N(x, 0)
+        : Math.Abs(x) >= 100 ? N(x, 0) : Math.Abs(x) >= 10 ? N(x, 1) : N(x, 2);
 
     private static string Plain(double x) => Math.Abs(x) >= 1e9 ? x.ToString("0.0#e+0", Inv) : Math.Abs(x - Math.Round(x)) < 1e-9 ? N(x, 0) : N(x, 2);
 }

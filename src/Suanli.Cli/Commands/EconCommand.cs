@@ -10,11 +10,12 @@ internal static class EconCommand
 {
     public static Command Create(CliContext context)
     {
+        var words = context.Words;
         var input = new ScenarioInput();
-        var json = new Option<bool>("--json") { Description = "Write one JSON object on stdout instead of tables." };
-        var inputs = new Option<bool>("--inputs") { Description = "Also print every input with its value, unit and source." };
-        var wide = new Option<bool>("--wide") { Description = "Print every column of the yearly cash-flow table, whatever the terminal's width." };
-        var command = new Command("econ", "Cash-flow economics of a data center: NPV, IRR, payback, accounting and economic break-even rent, break-even occupancy.");
+        var json = new Option<bool>("--json") { Description = words["econ.help.json"] };
+        var inputs = new Option<bool>("--inputs") { Description = words["econ.help.inputs"] };
+        var wide = new Option<bool>("--wide") { Description = words["econ.help.wide"] };
+        var command = new Command("econ", words["econ.help.command"]);
         input.AddTo(command);
         command.Add(json);
         command.Add(inputs);
@@ -27,7 +28,6 @@ internal static class EconCommand
             }
 
             var result = EconAnalysis.Evaluate(scenario, null, context.Cancellation);
-            var words = context.Words;
             return context.Emit(parse.GetValue(json), () => ReportJson.Serialize(EconJsonWriter.ToJson(result, words)),
                 console => EconView.Write(console, result, words, new ViewOptions(parse.GetValue(inputs), parse.GetValue(wide))));
         });

@@ -14,7 +14,7 @@ internal static class EssayCommand
         var claim = new Option<string[]>("--claim")
         {
             Description = words["cli.help.essay.claim"],
-            Arity = ArgumentArity.ZeroOrMore,
+            Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
         var json = new Option<bool>("--json") { Description = words["cli.help.json"] };

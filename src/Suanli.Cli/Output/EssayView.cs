@@ -133,7 +133,12 @@ internal static class EssayView
 
         if (c.Inputs.Count > 0)
         {
-            console.WriteLine(words.Format("essay.label.inputs", ("count", c.Inputs.Values.Sum(i => i.Count)), ("origins", c.Inputs.Keys.ToList())));
+            // Where to read each origin's inputs with their sources: a preset's YAML, or the catalog.
+            var where = c.Inputs.Keys.Select(o => o.StartsWith("presets/", StringComparison.Ordinal) && o.EndsWith(".yaml", StringComparison.Ordinal)
+                    ? "suanli presets show " + o["presets/".Length..^".yaml".Length]
+                    : "suanli catalog models --sources")
+                .Distinct(StringComparer.Ordinal).ToList();
+            console.WriteLine(words.Format("essay.label.inputs", ("count", c.Inputs.Values.Sum(i => i.Count)), ("origins", c.Inputs.Keys.ToList()), ("where", where)));
         }
 
         console.WriteLine();

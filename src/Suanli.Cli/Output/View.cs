@@ -158,8 +158,13 @@ internal static class View
                 true => words.Format("claims.consistent." + comparison, ("tolerance", ScenarioClaimCheck.AboutTolerance)),
                 false => words.Format("claims.notBorneOut." + comparison, ("tolerance", ScenarioClaimCheck.AboutTolerance)),
             };
-            table.AddRow(Cell($"{c.Id}: {c.Text}"), Cell(words.Format("claims.prefix." + comparison, ("value", c.EssayValue))),
-                Cell(c.ComputedValue is { } v ? Words.N(v, 1) : "-"), Cell(verdict), Cell(c.Evidence ?? string.Empty));
+            // A claim of the essay is named in the reader's language; the scenario's own English wording and evidence stay
+            // in the JSON, and in Chinese the evidence points at the essay command, which sets it out in Chinese.
+            var essayClaim = words.Strings.Contains($"claim.{c.Id}.title");
+            var text = words.Language.IsChinese() && essayClaim ? words[$"claim.{c.Id}.title"] : c.Text;
+            var evidence = words.Language.IsChinese() && essayClaim ? words.Format("claims.evidenceSee", ("id", c.Id)) : c.Evidence ?? string.Empty;
+            table.AddRow(Cell($"{c.Id}: {text}"), Cell(words.Format("claims.prefix." + comparison, ("value", c.EssayValue))),
+                Cell(c.ComputedValue is { } v ? Words.N(v, 1) : "-"), Cell(verdict), Cell(evidence));
         }
 
         return table;

@@ -93,6 +93,18 @@ public readonly record struct Interval(double Low, double High)
 /// <param name="Period">The period it is about.</param>
 public sealed record EssayFigure(string Key, FigureComparison Comparison, double? Value, double? Low, double? High, Unit Unit, Currency? Currency, string? Period)
 {
+    /// <summary>
+    /// The figure as the essay states it, without the tolerance of "about" or "roughly": the value itself, or the range.
+    /// Distances between the essay and the evidence are measured from here, so 80 % against 66 % reads 1.21×.
+    /// </summary>
+    public Interval Stated => Comparison switch
+    {
+        FigureComparison.AtLeast => new(Value!.Value, double.PositiveInfinity),
+        FigureComparison.AtMost => new(double.NegativeInfinity, Value!.Value),
+        FigureComparison.Range => new(Low!.Value, High!.Value),
+        _ => new(Value!.Value, Value!.Value),
+    };
+
     /// <summary>The values the essay's words allow: about v → v ± 15 %, at least v → [v, ∞), at most v → (−∞, v], a range → [low, high].</summary>
     public Interval Allowed => Comparison switch
     {

@@ -130,7 +130,7 @@ public class CommandLineMessagesTests
     // --- What an option takes, in the chosen language -------------------------------------------------------------------
 
     [Theory]
-    [InlineData("zh-Hant", "command-line:1:1: --mfu：2 超出範圍 [0.001, 1]（可接受：[0.001, 1] 內的利用率：已公開的大型訓練約為峰值的 3%–55%（DeepSeek-V3 的 128K 長上下文擴展約 3%，MegaScale 為 55%）；低於 0.1% 時，訓練時長、耗電與成本都會失真）", "train", "--model", "llama3-405b", "--mfu", "2")]
+    [InlineData("zh-Hant", "command-line:1:1: --mfu：2 超出範圍 [0.001, 1]（可接受：[0.001, 1] 內的利用率：已公開的大型訓練約為峰值的 3%–55%（DeepSeek-V3 的 128K 長上下文擴展約 3%，MegaScale 為 55%）；低於 0.1% 時，算出的訓練時長、耗電與成本已不合常理）", "train", "--model", "llama3-405b", "--mfu", "2")]
     [InlineData("zh-Hans", "command-line:1:1: --fx-rmb-per-usd：0 超出范围 [1, 20]（可接受：[1, 20] 内的有限数值：1980 年以来人民币兑美元大致在 1.5（1980 年）至 8.7（1994 年）之间，超出此范围多为笔误（例如填成美元兑人民币汇率，或漏了小数点））", "train", "--model", "llama3-405b", "--fx-rmb-per-usd", "0")]
     [InlineData("zh-Hant", "command-line:1:1: --count：0 超出範圍 [1, 100000000]（可接受：1 至 100,000,000 的加速卡數量（整數），逐位書寫或寫成 1e6 這類指數形式（不加千分位分隔符））", "train", "--model", "llama3-405b", "--count", "0")]
     [InlineData("zh-Hans", "command-line:1:1: --memory-utilization：1.5 超出范围 (0, 1]（可接受：(0, 1] 内的显存占用比例）", "infer", "--model", "deepseek-v3", "--accelerator", "h20", "--memory-utilization", "1.5")]

@@ -60,3 +60,36 @@ public class UnknownOptionTests
         Assert.StartsWith("command-line:1:1: usage：未知的选项“--optimise-interval”；是否应为“--optimize-interval”？（可接受：“suanli reliability”的选项：", stderr, StringComparison.Ordinal);
     }
 }
+
+public class ParserMessagesTests
+{
+    [Theory]
+    [InlineData("en", "command-line:1:1: --accelerator: option '--accelerator' is required (allowed: see 'suanli infer --help')", "infer", "--model", "deepseek-v3")]
+    [InlineData("zh-Hant", "command-line:1:1: --accelerator：必須提供選項「--accelerator」（可接受：參見「suanli infer --help」）", "infer", "--model", "deepseek-v3")]
+    [InlineData("zh-Hans", "command-line:1:1: --preset：选项“--preset”只接受一个值，但提供了 2 个（可接受：参见“suanli econ --help”）", "econ", "--preset", "us-2025", "--preset", "cn-2025-essay")]
+    public void The_parsers_messages_without_a_chinese_text_of_their_own_are_said_in_suanlis_words(string language, string expected, params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. args, "--lang", language]);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Equal(expected, stderr.TrimEnd());
+    }
+
+    [Fact]
+    public void Econ_help_is_in_the_chosen_language()
+    {
+        var (_, stdout, _) = CliRunner.Run("econ", "--help", "--lang", "zh-Hans");
+        Assert.Contains("数据中心的现金流经济测算", stdout, StringComparison.Ordinal);
+        Assert.Contains("不论终端宽度，列出逐年现金流表的所有列", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Write one JSON object", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_essay_claim_in_a_scenario_table_is_named_in_chinese_and_points_at_the_essay_for_its_evidence()
+    {
+        var (_, stdout, _) = CliRunner.Run("econ", "--preset", "cn-2025-essay", "--lang", "zh-Hant");
+        var flat = CliRunner.Flat(stdout);
+        Assert.Contains("見 suanli essay --claim C4", flat, StringComparison.Ordinal);
+        Assert.DoesNotContain("Construction, depreciation and O&M need", flat, StringComparison.Ordinal);
+    }
+}

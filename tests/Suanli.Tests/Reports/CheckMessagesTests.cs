@@ -185,9 +185,9 @@ public class CheckMessagesTests
         Assert.Equal("--set[1]:1:20: site.terminalValue：terminalValue: exitMultiple 需要 terminalEbitdaMultiple（退出价格为最近 12 个月 EBITDA 的倍数）（可接受：大于 0 且不超过 50 的数）",
             Line(Language.ZhHans, "diag2.terminal.needsMultiple"));
         Assert.Contains("每千瓦·月租金 50000 RMB 遠遠超出物理或市場上合理的範圍", Line(Language.ZhHant, "diag2.site.implausibleMoney"), StringComparison.Ordinal);
-        Assert.Contains("每个独立站点（4 MW）的设计 PUE 将为 3.119", Line(Language.ZhHans, "diag2.layout.plantPue"), StringComparison.Ordinal);
+        Assert.Contains("每个独立机房（4 MW）的设计 PUE 将为 3.119", Line(Language.ZhHans, "diag2.layout.plantPue"), StringComparison.Ordinal);
         // 64 accelerators is 256x below 16,384: "相差 256 倍", never "是其 256 倍".
-        Assert.Contains("64 張加速卡與故障率校準所依據任務（Llama 3 405B pre-training, 54-day snapshot on 16,384 H100）的 16,384 張相差 256 倍（低於校準規模）",
+        Assert.Contains("64 張加速卡與故障率標定所依據任務（Llama 3 405B pre-training, 54-day snapshot on 16,384 H100）的 16,384 張相差 256 倍（低於標定規模）",
             Line(Language.ZhHant, "diag2.training.calibrationRange"), StringComparison.Ordinal);
     }
 

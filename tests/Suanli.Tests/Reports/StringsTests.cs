@@ -101,9 +101,9 @@ public class StringsTests
     [Fact]
     public void Money_is_scaled_as_each_language_reads_it()
     {
-        Assert.Equal("-722.66 M RMB", Words.For(Language.En).Quantity(-722.66e6, Suanli.Core.Unit.Money, Suanli.Core.Currency.RMB));
+        Assert.Equal("-722.7 M RMB", Words.For(Language.En).Quantity(-722.66e6, Suanli.Core.Unit.Money, Suanli.Core.Currency.RMB));
         Assert.Equal("-7.23 億元", Words.For(Language.ZhHant).Quantity(-722.66e6, Suanli.Core.Unit.Money, Suanli.Core.Currency.RMB));
-        Assert.Equal("3,000.00 亿美元", Words.For(Language.ZhHans).Quantity(300e9, Suanli.Core.Unit.Money, Suanli.Core.Currency.USD));
+        Assert.Equal("3,000 亿美元", Words.For(Language.ZhHans).Quantity(300e9, Suanli.Core.Unit.Money, Suanli.Core.Currency.USD));
         Assert.Equal("300.0 bn USD", Words.For(Language.En).Quantity(300e9, Suanli.Core.Unit.Money, Suanli.Core.Currency.USD));
         Assert.Equal("n/a", Words.For(Language.En).Quantity(double.NaN, Suanli.Core.Unit.Money, Suanli.Core.Currency.USD));
     }
