@@ -93,7 +93,37 @@ internal static class CatalogView
     private static void Table<T>(IAnsiConsole console, Words words, ViewWidth width, string kind,
         (string Key, Func<T, string> Cell, ViewWidth From, bool Right)[] columns, IReadOnlyList<T> rows, string? note)
     {
+        // The tier's columns, then the optional (medium) ones dropped from the right until the table's unwrapped
+        // rendering fits the console: numbers never wrap, so a table wider than the console would split its cells.
         var shown = columns.Where(c => View.Shows(c.From, width)).ToList();
+        var table = Build(words, width, kind, shown, rows);
+        while (width != ViewWidth.Wide && View.NaturalWidth(console, table) > console.Profile.Width
+            && shown.FindLastIndex(c => c.From == ViewWidth.Medium) is var drop && drop >= 0)
+        {
+            shown.RemoveAt(drop);
+            table = Build(words, width, kind, shown, rows);
+        }
+
+        console.Write(table);
+        if (note is not null)
+        {
+            console.WriteLine(note);
+        }
+
+        var id = columns.Single(c => c.Key == "id").Cell;
+        foreach (var folded in columns.Where(c => c.From == ViewWidth.Wide && width != ViewWidth.Wide))
+        {
+            console.WriteLine(words["compute.catalog." + folded.Key]);
+            foreach (var row in rows)
+            {
+                View.Bullet(console, words, words.Format("compute.catalog.entry", ("id", id(row)), ("text", folded.Cell(row))));
+            }
+        }
+    }
+
+    private static Table Build<T>(Words words, ViewWidth width, string kind,
+        List<(string Key, Func<T, string> Cell, ViewWidth From, bool Right)> shown, IReadOnlyList<T> rows)
+    {
         var table = View.Table(words["compute.catalog." + kind + (width == ViewWidth.Wide ? string.Empty : "Folded")],
             [.. shown.Select(c => words["compute.catalog.col." + c.Key])]);
         View.Compact(table);
@@ -114,21 +144,7 @@ internal static class CatalogView
             table.AddRow([.. shown.Select(c => View.Cell(c.Cell(row)))]);
         }
 
-        console.Write(table);
-        if (note is not null)
-        {
-            console.WriteLine(note);
-        }
-
-        var id = columns.Single(c => c.Key == "id").Cell;
-        foreach (var folded in columns.Where(c => c.From == ViewWidth.Wide && width != ViewWidth.Wide))
-        {
-            console.WriteLine(words["compute.catalog." + folded.Key]);
-            foreach (var row in rows)
-            {
-                View.Bullet(console, words, words.Format("compute.catalog.entry", ("id", id(row)), ("text", folded.Cell(row))));
-            }
-        }
+        return table;
     }
 
     private static string Notes(ModelEntry e, Words words) =>

@@ -103,6 +103,18 @@ internal static class View
         }
     }
 
+    /// <summary>
+    /// The columns <paramref name="renderable"/> takes on <paramref name="console"/> with no cell wrapped. A table is
+    /// narrowed by Spectre in proportion to its columns, not down to each column's longest word, so this is the width
+    /// at which no number is split.
+    /// </summary>
+    public static int NaturalWidth(IAnsiConsole console, IRenderable renderable)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(renderable);
+        return renderable.Measure(RenderOptions.Create(console, console.Profile.Capabilities), int.MaxValue).Max;
+    }
+
     /// <summary>A cell of plain text.</summary>
     public static IRenderable Cell(string text) => new Markup(Markup.Escape(text));
 
