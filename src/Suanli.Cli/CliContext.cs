@@ -51,9 +51,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, bool OutIsTe
         return ExitCodes.Success;
     }
 
-    /// <summary>A Spectre console on stdout; plain text (no colour codes, fixed width) unless stdout is a terminal.</summary>
-    public IAnsiConsole CreateOutConsole() => CreateConsole(Out);
-
+    /// <summary>A Spectre console writing to <paramref name="writer"/>; plain text (no colour codes, fixed width) unless stdout is a terminal.</summary>
     private IAnsiConsole CreateConsole(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -47,18 +47,8 @@ internal static partial class CliMessages
         All.Value.TryGetValue(key, out var english) ? MessageText.Of(key, english, args) : Messages.Of(key, args);
 
     /// <summary>A message with a "did you mean" when there is a suggestion: <paramref name="key"/> or <paramref name="key"/>.suggest.</summary>
-    public static MessageText WithSuggestion(string key, string? suggestion, params ReadOnlySpan<(string Name, object Value)> args)
-    {
-        if (suggestion is null)
-        {
-            return Of(key, args);
-        }
-
-        var all = new (string, object)[args.Length + 1];
-        args.CopyTo(all);
-        all[^1] = ("suggestion", suggestion);
-        return Of(key + ".suggest", all);
-    }
+    public static MessageText WithSuggestion(string key, string? suggestion, params ReadOnlySpan<(string Name, object Value)> args) =>
+        suggestion is null ? Of(key, args) : Of(key + ".suggest", Messages.AndSuggestion(args, suggestion));
 
     /// <summary>A usage error on the command line, located at <c>command-line:1:1</c>.</summary>
     public static Diagnostic Usage(string field, MessageText message, MessageText? allowed) =>

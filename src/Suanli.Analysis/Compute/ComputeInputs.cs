@@ -27,9 +27,33 @@ internal sealed class ComputeInputs
         inputs.Add(new InputValue(option, Text(value), unit, null, InputOrigin.CommandLine, RequestError.CommandLine, 0, 0));
     }
 
-    /// <summary>A documented default the run used in place of an option that was not given.</summary>
-    public void Default(string option, double value, string? unit, string reason) =>
-        inputs.Add(new InputValue(option, Text(value), unit, reason, InputOrigin.Default, RequestError.CommandLine, 0, 0));
+    /// <summary>The options of price and power that <c>train</c> and <c>infer</c> both take, as given.</summary>
+    public void PriceAndPowerFlags(ComputeOptions o)
+    {
+        Flag("--price-per-hour", o.PricePerHour, "currency per accelerator-hour");
+        Flag("--currency", o.Currency);
+        Flag("--fx-rmb-per-usd", o.FxRmbPerUsd, "RMB/USD");
+        Flag("--pue", o.Pue, "ratio");
+        Flag("--power-fraction", o.PowerFraction, "fraction");
+        Flag("--host-watts", o.HostWatts, "W");
+    }
+
+    /// <summary>The documented defaults of PUE, power fraction and host watts that a run from options alone used in place of options not given.</summary>
+    public void PowerDefaults(ComputeOptions o)
+    {
+        Default("--pue", o.Pue, ComputeDefaults.Pue, "ratio");
+        Default("--power-fraction", o.PowerFraction, ComputeDefaults.PowerFraction, "fraction");
+        Default("--host-watts", o.HostWatts, ComputeDefaults.HostWatts, "W");
+    }
+
+    /// <summary>A default documented in docs/compute.md that the run used in place of an option not given; nothing when it was given.</summary>
+    public void Default(string option, double? given, double value, string unit)
+    {
+        if (given is null)
+        {
+            inputs.Add(new InputValue(option, Text(value), unit, "docs/compute.md", InputOrigin.Default, RequestError.CommandLine, 0, 0));
+        }
+    }
 
     /// <summary>Every value of a built-in catalog entry (accelerator or model), with its source; nothing for a scenario's own entry.</summary>
     public void CatalogEntry(string id)

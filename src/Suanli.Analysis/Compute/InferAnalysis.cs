@@ -176,17 +176,10 @@ public static class InferAnalysis
         inputs.Flag("--memory-utilization", request.MemoryUtilisation, "fraction");
         inputs.Flag("--mfu", o.Mfu, "fraction");
         inputs.Flag("--precision", o.Precision);
-        inputs.Flag("--price-per-hour", o.PricePerHour, "currency per accelerator-hour");
-        inputs.Flag("--currency", o.Currency);
-        inputs.Flag("--fx-rmb-per-usd", o.FxRmbPerUsd, "RMB/USD");
-        inputs.Flag("--pue", o.Pue, "ratio");
-        inputs.Flag("--power-fraction", o.PowerFraction, "fraction");
-        inputs.Flag("--host-watts", o.HostWatts, "W");
-        Default(inputs, "--memory-utilization", request.MemoryUtilisation, ComputeDefaults.MemoryUtilisation, "fraction");
-        Default(inputs, "--mfu", o.Mfu, mfu, "fraction");
-        Default(inputs, "--pue", o.Pue, ComputeDefaults.Pue, "ratio");
-        Default(inputs, "--power-fraction", o.PowerFraction, ComputeDefaults.PowerFraction, "fraction");
-        Default(inputs, "--host-watts", o.HostWatts, ComputeDefaults.HostWatts, "W");
+        inputs.PriceAndPowerFlags(o);
+        inputs.Default("--memory-utilization", request.MemoryUtilisation, ComputeDefaults.MemoryUtilisation, "fraction");
+        inputs.Default("--mfu", o.Mfu, mfu, "fraction");
+        inputs.PowerDefaults(o);
         inputs.CatalogEntry(m.Id);
         inputs.CatalogEntry(a.Id);
         if (price.Basis.Code == "compute.price.marketRentalConverted")
@@ -227,14 +220,6 @@ public static class InferAnalysis
             BrainEnergyKwhPerMillionTokens = BrainComparison.BrainEnergyKwh(1e6 / s.TokensPerSecondPerReplica),
             ModelNotes = ModelNotes,
         }, []);
-    }
-
-    private static void Default(ComputeInputs inputs, string option, double? given, double value, string unit)
-    {
-        if (given is null)
-        {
-            inputs.Default(option, value, unit, "docs/compute.md");
-        }
     }
 
     /// <summary>Why the model does not fit the replica, with the figures and what would fit instead.</summary>

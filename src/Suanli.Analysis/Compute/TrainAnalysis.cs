@@ -259,20 +259,7 @@ public static class TrainAnalysis
         var inputs = new ComputeInputs();
         inputs.Flag("--model", model.Id);
         Flags(inputs, r);
-        if (o.Pue is null)
-        {
-            inputs.Default("--pue", ComputeDefaults.Pue, "ratio", "docs/compute.md");
-        }
-
-        if (o.PowerFraction is null)
-        {
-            inputs.Default("--power-fraction", ComputeDefaults.PowerFraction, "fraction", "docs/compute.md");
-        }
-
-        if (o.HostWatts is null)
-        {
-            inputs.Default("--host-watts", ComputeDefaults.HostWatts, "W", "docs/compute.md");
-        }
+        inputs.PowerDefaults(o);
 
         inputs.CatalogEntry(model.Id);
         inputs.CatalogEntry(accelerator.Id);
@@ -515,12 +502,7 @@ public static class TrainAnalysis
         inputs.Flag("--precision", o.Precision);
         inputs.Flag("--straggler-penalty", r.StragglerPenalty, "fraction");
         inputs.Flag("--attention", r.Attention ? true : null);
-        inputs.Flag("--price-per-hour", o.PricePerHour, "currency per accelerator-hour");
-        inputs.Flag("--currency", o.Currency);
-        inputs.Flag("--fx-rmb-per-usd", o.FxRmbPerUsd, "RMB/USD");
-        inputs.Flag("--pue", o.Pue, "ratio");
-        inputs.Flag("--power-fraction", o.PowerFraction, "fraction");
-        inputs.Flag("--host-watts", o.HostWatts, "W");
+        inputs.PriceAndPowerFlags(o);
     }
 
     private static TrainResult Build(Plan plan, TrainingEstimate e, TrainingEstimate? dense, Money? other, Money? publishedInRun)

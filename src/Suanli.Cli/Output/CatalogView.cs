@@ -60,37 +60,7 @@ internal static class CatalogView
             ("rent", a => a.RentalPricePerHour is { } p ? Words.N(p.Amount, 2) + " " + words.Currency(p.Currency) : "-", ViewWidth.Medium, true),
             ("exportControl", a => a.ExportControl, ViewWidth.Wide, false),
         ];
-        var shown = columns.Where(c => View.Shows(c.From, width)).ToList();
-        var table = View.Table(words[width == ViewWidth.Wide ? "compute.catalog.accelerators" : "compute.catalog.acceleratorsFolded"],
-            [.. shown.Select(c => words["compute.catalog.col." + c.Key])]);
-        View.Compact(table);
-        for (var i = 0; i < shown.Count; i++)
-        {
-            if (shown[i].Right)
-            {
-                table.Columns[i].RightAligned().NoWrap();
-            }
-            else if (shown[i].Key == "id")
-            {
-                table.Columns[i].NoWrap();
-            }
-        }
-
-        foreach (var a in result.Accelerators)
-        {
-            table.AddRow([.. shown.Select(c => View.Cell(c.Cell(a)))]);
-        }
-
-        console.Write(table);
-        console.WriteLine(words["compute.catalog.tpp"]);
-        if (width != ViewWidth.Wide)
-        {
-            console.WriteLine(words["compute.catalog.exportControl"]);
-            foreach (var a in result.Accelerators)
-            {
-                View.Bullet(console, words, words.Format("compute.catalog.entry", ("id", a.Id), ("text", a.ExportControl)));
-            }
-        }
+        Table(console, words, width, "accelerators", columns, result.Accelerators, words["compute.catalog.tpp"]);
     }
 
     private static void Models(IAnsiConsole console, CatalogResult result, Words words, ViewWidth width)
@@ -113,8 +83,48 @@ internal static class CatalogView
                 ? words.Strings.FormatValue(r, "pct1") + " " + ComputeTerms.Precision(e.Model.ReportedPrecision ?? Precision.Bf16) : "-", ViewWidth.Medium, true),
             ("notes", e => Notes(e, words), ViewWidth.Wide, false),
         ];
+        Table(console, words, width, "models", columns, result.Models, null);
+    }
+
+    /// <summary>
+    /// A catalog table of the columns the width shows; below it <paramref name="note"/>, then, unless wide, each column
+    /// only a wide table shows (the long texts) as one line per row, under its heading.
+    /// </summary>
+    private static void Table<T>(IAnsiConsole console, Words words, ViewWidth width, string kind,
+        (string Key, Func<T, string> Cell, ViewWidth From, bool Right)[] columns, IReadOnlyList<T> rows, string? note)
+    {
+        // The tier's columns, then the optional (medium) ones dropped from the right until the table's unwrapped
+        // rendering fits the console: numbers never wrap, so a table wider than the console would split its cells.
         var shown = columns.Where(c => View.Shows(c.From, width)).ToList();
-        var table = View.Table(words[width == ViewWidth.Wide ? "compute.catalog.models" : "compute.catalog.modelsFolded"],
+        var table = Build(words, width, kind, shown, rows);
+        while (width != ViewWidth.Wide && View.NaturalWidth(console, table) > console.Profile.Width
+            && shown.FindLastIndex(c => c.From == ViewWidth.Medium) is var drop && drop >= 0)
+        {
+            shown.RemoveAt(drop);
+            table = Build(words, width, kind, shown, rows);
+        }
+
+        console.Write(table);
+        if (note is not null)
+        {
+            console.WriteLine(note);
+        }
+
+        var id = columns.Single(c => c.Key == "id").Cell;
+        foreach (var folded in columns.Where(c => c.From == ViewWidth.Wide && width != ViewWidth.Wide))
+        {
+            console.WriteLine(words["compute.catalog." + folded.Key]);
+            foreach (var row in rows)
+            {
+                View.Bullet(console, words, words.Format("compute.catalog.entry", ("id", id(row)), ("text", folded.Cell(row))));
+            }
+        }
+    }
+
+    private static Table Build<T>(Words words, ViewWidth width, string kind,
+        List<(string Key, Func<T, string> Cell, ViewWidth From, bool Right)> shown, IReadOnlyList<T> rows)
+    {
+        var table = View.Table(words["compute.catalog." + kind + (width == ViewWidth.Wide ? string.Empty : "Folded")],
             [.. shown.Select(c => words["compute.catalog.col." + c.Key])]);
         View.Compact(table);
         for (var i = 0; i < shown.Count; i++)
@@ -129,20 +139,12 @@ internal static class CatalogView
             }
         }
 
-        foreach (var e in result.Models)
+        foreach (var row in rows)
         {
-            table.AddRow([.. shown.Select(c => View.Cell(c.Cell(e)))]);
+            table.AddRow([.. shown.Select(c => View.Cell(c.Cell(row)))]);
         }
 
-        console.Write(table);
-        if (width != ViewWidth.Wide)
-        {
-            console.WriteLine(words["compute.catalog.notes"]);
-            foreach (var e in result.Models)
-            {
-                View.Bullet(console, words, words.Format("compute.catalog.entry", ("id", e.Model.Id), ("text", Notes(e, words))));
-            }
-        }
+        return table;
     }
 
     private static string Notes(ModelEntry e, Words words) =>

@@ -67,8 +67,7 @@ internal static class EconView
     {
         var r = result.Economics;
         var site = result.Site;
-        var table = View.Table(words["econ.summary.title"], words["col.figure"], words["col.value"], words["col.unitNote"]);
-        table.Columns[1].RightAligned().NoWrap();
+        var table = View.FigureTable(words["econ.summary.title"], words);
         void Row(string figure, string value, string note) => table.AddRow(View.Cell(words[figure]), View.Cell(value), View.Cell(note));
         string Pct(double x, int decimals = 1) => words.Strings.FormatValue(x, "pct" + decimals.ToString(System.Globalization.CultureInfo.InvariantCulture));
         string? Finding(string code) => result.Findings.FirstOrDefault(f => f.Code == code || f.Code.StartsWith(code + ".", StringComparison.Ordinal)) is { } f ? words.Finding(f) : null;

@@ -17,8 +17,7 @@ internal static class InferView
         var precision = ComputeTerms.Precision(run.Precision);
         console.WriteLine(words.Format("compute.infer.title", ("model", m.Name), ("accelerator", a.Name)));
         ComputeView.Origin(console, words, result.Header, fromScenario: false);
-        var table = View.Table(words["compute.infer.summary"], words["col.figure"], words["col.value"], words["col.unitNote"]);
-        table.Columns[1].RightAligned().NoWrap();
+        var table = View.FigureTable(words["compute.infer.summary"], words);
         void Row(string key, string value, string note) => table.AddRow(View.Cell(words["compute.infer.row." + key]), View.Cell(value), View.Cell(note));
 
         var kv = m.KvLoraRank is { } c
@@ -48,16 +47,6 @@ internal static class InferView
         console.Write(table);
         console.WriteLine(words.Format("compute.infer.mfuSource", ("source", words.Finding(result.MfuSource))));
         console.WriteLine();
-        if (options.Inputs)
-        {
-            console.Write(View.Inputs(result.Header, words));
-            console.WriteLine();
-        }
-
-        View.ModelNotes(console, words, "compute.model.title", result.ModelNotes);
-        if (!options.Inputs)
-        {
-            console.WriteLine(words["compute.view.inputsHint"]);
-        }
+        ComputeView.InputsAndModelNotes(console, words, result.Header, result.ModelNotes, options);
     }
 }

@@ -75,8 +75,7 @@ internal static class ReliabilityView
     {
         var c = result.Closed;
         var m = result.Model;
-        var table = View.Table(words["reliability.summary.title"], words["col.figure"], words["col.value"], words["col.unitNote"]);
-        table.Columns[1].RightAligned().NoWrap();
+        var table = View.FigureTable(words["reliability.summary.title"], words);
         void Row(string figure, string value, string note) => table.AddRow(View.Cell(words[figure]), View.Cell(value), View.Cell(note));
 
         Row("reliability.row.job", Words.N(m.JobAccelerators, 0), words.Format("reliability.note.job", ("nodes", m.JobNodes), ("spares", m.SpareNodes)));

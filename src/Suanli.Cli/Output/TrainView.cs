@@ -55,25 +55,14 @@ internal static class TrainView
             console.WriteLine();
         }
 
-        if (options.Inputs)
-        {
-            console.Write(View.Inputs(result.Header, words));
-            console.WriteLine();
-        }
-
-        View.ModelNotes(console, words, "compute.model.title", result.ModelNotes);
-        if (!options.Inputs)
-        {
-            console.WriteLine(words["compute.view.inputsHint"]);
-        }
+        ComputeView.InputsAndModelNotes(console, words, result.Header, result.ModelNotes, options);
     }
 
     private static Table Summary(TrainResult result, Words words)
     {
         var e = result.Estimate;
         var run = result.Run;
-        var table = View.Table(words["compute.train.summary"], words["col.figure"], words["col.value"], words["col.unitNote"]);
-        table.Columns[1].RightAligned().NoWrap();
+        var table = View.FigureTable(words["compute.train.summary"], words);
         void Row(string key, string value, string note) => table.AddRow(View.Cell(words["compute.train.row." + key]), View.Cell(value), View.Cell(note));
         string Pct(double x) => words.Strings.FormatValue(x, "pct1");
         var precision = ComputeTerms.Precision(run.Precision);
@@ -262,7 +251,7 @@ internal static class TrainView
     }
 }
 
-/// <summary>What the compute views share: where the inputs came from, numbers in scientific notation.</summary>
+/// <summary>What the compute views share: where the inputs came from, numbers in scientific notation, the closing inputs and notes.</summary>
 internal static class ComputeView
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -296,6 +285,22 @@ internal static class ComputeView
         }
 
         console.WriteLine();
+    }
+
+    /// <summary>The inputs table when asked for (<c>--inputs</c>), the model's simplifications, and else the hint that shows how to ask.</summary>
+    public static void InputsAndModelNotes(IAnsiConsole console, Words words, ResultHeader header, IEnumerable<string> modelNotes, ViewOptions options)
+    {
+        if (options.Inputs)
+        {
+            console.Write(View.Inputs(header, words));
+            console.WriteLine();
+        }
+
+        View.ModelNotes(console, words, "compute.model.title", modelNotes);
+        if (!options.Inputs)
+        {
+            console.WriteLine(words["compute.view.inputsHint"]);
+        }
     }
 
     private static string Flags(ResultHeader header) => string.Join(" ", header.Inputs.Where(i => i.Origin == InputOrigin.CommandLine)

@@ -84,6 +84,14 @@ internal static class View
         return table;
     }
 
+    /// <summary>A summary table of figures: the figure, its value (right-aligned, never wrapped), its unit and note.</summary>
+    public static Table FigureTable(string title, Words words)
+    {
+        var table = Table(title, words["col.figure"], words["col.value"], words["col.unitNote"]);
+        table.Columns[1].RightAligned().NoWrap();
+        return table;
+    }
+
     /// <summary>A table drawn with the least room between columns, for wide numeric tables.</summary>
     public static void Compact(Table table)
     {
@@ -93,6 +101,18 @@ internal static class View
         {
             column.Padding(1, 0, 0, 0);
         }
+    }
+
+    /// <summary>
+    /// The columns <paramref name="renderable"/> takes on <paramref name="console"/> with no cell wrapped. A table is
+    /// narrowed by Spectre in proportion to its columns, not down to each column's longest word, so this is the width
+    /// at which no number is split.
+    /// </summary>
+    public static int NaturalWidth(IAnsiConsole console, IRenderable renderable)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(renderable);
+        return renderable.Measure(RenderOptions.Create(console, console.Profile.Capabilities), int.MaxValue).Max;
     }
 
     /// <summary>A cell of plain text.</summary>

@@ -125,19 +125,12 @@ public sealed record ModelJson
 public sealed record ExchangeRateJson(int Year, double Rate, string? Source);
 
 /// <summary>The JSON of <c>suanli catalog accelerators|models|exchange-rates --json</c>: the list of earlier versions plus the common header.</summary>
-public sealed record CatalogJson
+public sealed record CatalogJson : CommandJson
 {
-    /// <summary>Version of the JSON shapes.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, e.g. <c>catalog models</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every text.</summary>
-    public required string Language { get; init; }
+    internal CatalogJson(string command, Words words)
+        : base(command, words)
+    {
+    }
 
     /// <summary>Where the values come from: <c>catalog</c> (the built-in one).</summary>
     public required string Origin { get; init; }
@@ -177,12 +170,8 @@ public static class CatalogJsonWriter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(words);
         var sources = result.Kind == "exchangeRates" ? null : result.Sources.Select(i => new SourceJson(i.Path, i.Value, i.Source)).ToList();
-        return new CatalogJson
+        return new CatalogJson(result.Header.Command, words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = result.Header.Command,
-            Language = words.Language.Tag(),
             Origin = result.Header.Origin,
             Overrides = result.Header.Overrides,
             Accelerators = result.Kind == "accelerators"

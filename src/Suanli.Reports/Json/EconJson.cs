@@ -6,28 +6,12 @@ using Suanli.Scenarios.Binding;
 namespace Suanli.Reports.Json;
 
 /// <summary>The JSON of <c>suanli econ --json</c>: every key of earlier versions, plus the common header and named figures.</summary>
-public sealed record EconJson
+public sealed record EconJson : ScenarioCommandJson
 {
-    /// <summary>Version of the JSON shapes.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, <c>econ</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every text.</summary>
-    public required string Language { get; init; }
-
-    /// <summary>Scenario name.</summary>
-    public required string Scenario { get; init; }
-
-    /// <summary>File or preset it came from.</summary>
-    public required string Origin { get; init; }
-
-    /// <summary>The <c>--set</c> overrides applied, as given.</summary>
-    public required IReadOnlyList<string> Overrides { get; init; }
+    internal EconJson(ResultHeader header, Words words)
+        : base(header, words)
+    {
+    }
 
     /// <summary>Currency of every money figure.</summary>
     public required string Currency { get; init; }
@@ -168,15 +152,8 @@ public static class EconJsonWriter
         var r = result.Economics;
         var site = r.Site;
         string? Note(string code) => result.Findings.FirstOrDefault(f => f.Code == code) is { } f ? words.Finding(f) : null;
-        return new EconJson
+        return new EconJson(result.Header, words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = result.Header.Command,
-            Language = words.Language.Tag(),
-            Scenario = result.Header.Scenario,
-            Origin = result.Header.Origin,
-            Overrides = result.Header.Overrides,
             Currency = r.Currency.ToString(),
             RentPerKwMonth = site.RentPerKwMonth,
             StabilisedOccupancy = site.StabilisedOccupancy,
@@ -203,12 +180,12 @@ public static class EconJsonWriter
             EconomicBreakEvenOccupancyNote = Note("econ.noEconomicBreakEvenOccupancy"),
             StabilisedYearProfit = r.StabilisedYearProfit,
             StabilisedYearProfitPerKwMonth = r.StabilisedYear.PerKwMonth(r.StabilisedYearProfit),
-            CostStackPerKwMonth = Ordered(r.CostStackPerKwMonth.Lines),
-            DepreciationByComponentPerKwMonth = Ordered(r.DepreciationByComponentPerKwMonth.Select(kv => new KeyValuePair<string, double>(Words.Camel(kv.Key.ToString()), kv.Value))),
-            PueAtStabilisedOccupancy = Finite(r.PueAtStabilisedOccupancy),
-            PueFullyLeased = Finite(r.FullyLeasedYear.Pue),
-            AnnualPueAtStabilisedOccupancy = Finite(r.PueAtStabilisedOccupancy),
-            AnnualPueFullyLeased = Finite(r.FullyLeasedYear.Pue),
+            CostStackPerKwMonth = new OrderedDictionaryOf<double>(r.CostStackPerKwMonth.Lines),
+            DepreciationByComponentPerKwMonth = new OrderedDictionaryOf<double>(r.DepreciationByComponentPerKwMonth.Select(kv => KeyValuePair.Create(Words.Camel(kv.Key.ToString()), kv.Value))),
+            PueAtStabilisedOccupancy = JsonNumbers.Finite(r.PueAtStabilisedOccupancy),
+            PueFullyLeased = JsonNumbers.Finite(r.FullyLeasedYear.Pue),
+            AnnualPueAtStabilisedOccupancy = JsonNumbers.Finite(r.PueAtStabilisedOccupancy),
+            AnnualPueFullyLeased = JsonNumbers.Finite(r.FullyLeasedYear.Pue),
             PueCap = site.PueCap,
             Findings = [.. r.Findings.Select(f => new EconFindingJson(f.Code, f.Value, f.Limit,
                 words.Finding(result.Findings.First(x => x.Code == "econ." + Words.Camel(f.Code.ToString())))))],
@@ -219,18 +196,5 @@ public static class EconJsonWriter
             Metrics = EssayJsonWriter.Metrics(result.Metrics),
             Notes = [.. result.Findings.Select(f => EssayJsonWriter.Finding(f, words))],
         };
-    }
-
-    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
-
-    private static OrderedDictionaryOf<double> Ordered(IEnumerable<KeyValuePair<string, double>> lines)
-    {
-        var map = new OrderedDictionaryOf<double>();
-        foreach (var (k, v) in lines)
-        {
-            map.Add(k, v);
-        }
-
-        return map;
     }
 }

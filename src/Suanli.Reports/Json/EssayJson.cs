@@ -7,19 +7,12 @@ using Suanli.Scenarios.Essay;
 namespace Suanli.Reports.Json;
 
 /// <summary>The JSON of <c>suanli essay --json</c>.</summary>
-public sealed record EssayJson
+public sealed record EssayJson : CommandJson
 {
-    /// <summary>Version of this JSON shape.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, <c>essay</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every <c>text</c>: en, zh-Hant or zh-Hans.</summary>
-    public required string Language { get; init; }
+    internal EssayJson(Words words)
+        : base("essay", words)
+    {
+    }
 
     /// <summary>The <c>--set</c> overrides: none, the essay runs on its built-in scenarios as they are.</summary>
     public required IReadOnlyList<string> Overrides { get; init; }

@@ -13,12 +13,8 @@ public static class EssayJsonWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(words);
-        return new EssayJson
+        return new EssayJson(words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = "essay",
-            Language = words.Language.Tag(),
             Overrides = [],
             Inputs = AllInputs(result),
             Essay = new EssayInfoJson(result.Title, result.Author, result.Date),
@@ -77,13 +73,7 @@ public static class EssayJsonWriter
     public static IReadOnlyDictionary<string, MetricJson> Metrics(IEnumerable<Metric> metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        var map = new OrderedDictionaryOf<MetricJson>();
-        foreach (var m in metrics)
-        {
-            map.Add(m.Key, new MetricJson(m.Value, m.Unit, m.Currency?.ToString()));
-        }
-
-        return map;
+        return new OrderedDictionaryOf<MetricJson>(metrics.Select(m => KeyValuePair.Create(m.Key, new MetricJson(m.Value, m.Unit, m.Currency?.ToString()))));
     }
 
     private static EssaySummaryJson Summary(EssaySummary s, Words words)
@@ -135,6 +125,16 @@ internal sealed class OrderedDictionaryOf<T> : System.Collections.ObjectModel.Re
     public OrderedDictionaryOf()
         : base(new OrderedDictionary<string, T>(StringComparer.Ordinal))
     {
+    }
+
+    /// <summary>The pairs in their order (a key twice throws, as <see cref="Add"/> does).</summary>
+    public OrderedDictionaryOf(IEnumerable<KeyValuePair<string, T>> pairs)
+        : this()
+    {
+        foreach (var (key, value) in pairs)
+        {
+            Add(key, value);
+        }
     }
 
     public void Add(string key, T value) => ((OrderedDictionary<string, T>)Dictionary).Add(key, value);

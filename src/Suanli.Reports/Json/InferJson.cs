@@ -1,32 +1,17 @@
 using Suanli.Analysis.Compute;
+using Suanli.Analysis.Results;
 using Suanli.Core.Compute;
 using Suanli.Scenarios.Binding;
 
 namespace Suanli.Reports.Json;
 
 /// <summary>The JSON of <c>suanli infer --json</c>: every key of earlier versions, plus the common header, named figures and notes.</summary>
-public sealed record InferJson
+public sealed record InferJson : ScenarioCommandJson
 {
-    /// <summary>Version of the JSON shapes.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, <c>infer</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every text.</summary>
-    public required string Language { get; init; }
-
-    /// <summary>Scenario name (<c>command-line</c>: the run is from options alone).</summary>
-    public required string Scenario { get; init; }
-
-    /// <summary>Where the inputs came from: <c>command-line</c>.</summary>
-    public required string Origin { get; init; }
-
-    /// <summary>The <c>--set</c> overrides (none: infer reads no scenario).</summary>
-    public required IReadOnlyList<string> Overrides { get; init; }
+    internal InferJson(ResultHeader header, Words words)
+        : base(header, words)
+    {
+    }
 
     /// <summary>Model id.</summary>
     public required string Model { get; init; }
@@ -163,15 +148,8 @@ public static class InferJsonWriter
         var s = result.Serving;
         var run = result.Run;
         var notes = result.ModelNotes.Select(n => words[n]).ToList();
-        return new InferJson
+        return new InferJson(result.Header, words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = result.Header.Command,
-            Language = words.Language.Tag(),
-            Scenario = result.Header.Scenario,
-            Origin = result.Header.Origin,
-            Overrides = result.Header.Overrides,
             Model = run.Model.Id,
             Accelerator = run.Accelerator.Id,
             Mfu = run.Mfu,

@@ -1,32 +1,17 @@
 using Suanli.Analysis.Layout;
+using Suanli.Analysis.Results;
 using Suanli.Core.Layout;
 using Suanli.Scenarios.Binding;
 
 namespace Suanli.Reports.Json;
 
 /// <summary>The JSON of <c>suanli layout --json</c>: every key of earlier versions, plus the common header, the inputs, named figures and notes.</summary>
-public sealed record LayoutJson
+public sealed record LayoutJson : ScenarioCommandJson
 {
-    /// <summary>Version of the JSON shapes.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, <c>layout</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every text.</summary>
-    public required string Language { get; init; }
-
-    /// <summary>Scenario name.</summary>
-    public required string Scenario { get; init; }
-
-    /// <summary>File or preset it came from.</summary>
-    public required string Origin { get; init; }
-
-    /// <summary>The <c>--set</c> overrides applied, as given.</summary>
-    public required IReadOnlyList<string> Overrides { get; init; }
+    internal LayoutJson(ResultHeader header, Words words)
+        : base(header, words)
+    {
+    }
 
     /// <summary>Currency of every money figure.</summary>
     public required string Currency { get; init; }
@@ -208,21 +193,9 @@ public static class LayoutJsonWriter
         var s = result.Savings;
         var p = result.PueAdvantage;
         var t = result.Training;
-        var delta = new OrderedDictionaryOf<double?>();
-        foreach (var f in result.Figures.Where(f => f.Key != "irr"))
+        var delta = new OrderedDictionaryOf<double?>(result.Figures.Where(f => f.Key != "irr").Select(f => KeyValuePair.Create(f.Key, f.DeltaPercent)));
+        return new LayoutJson(result.Header, words)
         {
-            delta.Add(f.Key, f.DeltaPercent);
-        }
-
-        return new LayoutJson
-        {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = result.Header.Command,
-            Language = words.Language.Tag(),
-            Scenario = result.Header.Scenario,
-            Origin = result.Header.Origin,
-            Overrides = result.Header.Overrides,
             Currency = result.Currency.ToString(),
             TotalItMw = inputs.TotalItMw,
             Units = inputs.Units,
@@ -254,12 +227,6 @@ public static class LayoutJsonWriter
 
     private static LayoutSideJson Side(LayoutResult r, string side, LayoutAnalysisResult result, Words words)
     {
-        var stack = new OrderedDictionaryOf<double>();
-        foreach (var (k, v) in r.CostStackPerKwMonth.Lines)
-        {
-            stack.Add(k, v);
-        }
-
         var irrNote = result.Findings.FirstOrDefault(f => f.Code.StartsWith("econ.irr.", StringComparison.Ordinal)
             && f.Args.TryGetValue("layout", out var which) && which.Term is { } term && term.Key == "layout.side." + side);
         return new LayoutSideJson
@@ -278,7 +245,7 @@ public static class LayoutJsonWriter
             Npv = r.Npv,
             Irr = r.Irr.AnnualRate,
             IrrNote = irrNote is null ? null : words.Finding(irrNote),
-            CostStackPerKwMonth = stack,
+            CostStackPerKwMonth = new OrderedDictionaryOf<double>(r.CostStackPerKwMonth.Lines),
             Sites = r.Sites.Count,
             SiteItMw = r.Sites[0].ItCapacityMw,
             PlantItMw = r.PlantItMw,

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Suanli.Analysis.Reliability;
+using Suanli.Analysis.Results;
 using Suanli.Core.Reliability;
 using Suanli.Scenarios.Binding;
 
@@ -100,28 +101,12 @@ public sealed record ReliabilityOptionsJson(int Trials, ulong Seed, SweepKind? S
 public sealed record ReliabilityWorkJson(double EventsPerTrial, int Simulations, double Events, long MaxEvents);
 
 /// <summary>The JSON of <c>suanli reliability --json</c>: every key of earlier versions, plus the common header, options, work, metrics and notes.</summary>
-public sealed record ReliabilityJson
+public sealed record ReliabilityJson : ScenarioCommandJson
 {
-    /// <summary>Version of the JSON shapes.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, <c>reliability</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every text.</summary>
-    public required string Language { get; init; }
-
-    /// <summary>Scenario name.</summary>
-    public required string Scenario { get; init; }
-
-    /// <summary>File or preset it came from.</summary>
-    public required string Origin { get; init; }
-
-    /// <summary>The <c>--set</c> overrides applied, as given.</summary>
-    public required IReadOnlyList<string> Overrides { get; init; }
+    internal ReliabilityJson(ResultHeader header, Words words)
+        : base(header, words)
+    {
+    }
 
     /// <summary>Accelerators of the job.</summary>
     public required int JobAccelerators { get; init; }
@@ -235,15 +220,8 @@ public static class ReliabilityJsonWriter
         var m = result.Model;
         var o = result.Options;
         var s = result.Simulated?.Result;
-        return new ReliabilityJson
+        return new ReliabilityJson(result.Header, words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = result.Header.Command,
-            Language = words.Language.Tag(),
-            Scenario = result.Header.Scenario,
-            Origin = result.Header.Origin,
-            Overrides = result.Header.Overrides,
             JobAccelerators = m.JobAccelerators,
             JobNodes = m.JobNodes,
             Sites = m.Sites,
@@ -252,24 +230,24 @@ public static class ReliabilityJsonWriter
             HorizonDays = m.HorizonDays,
             LambdaPerHour = c.LambdaPerHour,
             LambdaPerDay = c.LambdaPerHour * 24,
-            MttiHours = Finite(c.MttiHours),
+            MttiHours = JsonNumbers.Finite(c.MttiHours),
             ExpectedInterruptions = c.ExpectedInterruptions,
             PNoInterruption24h = c.PNoInterruption24h,
             PNoInterruptionHorizon = c.PNoInterruptionHorizon,
-            YoungIntervalMinutes = Finite(c.YoungIntervalMinutes),
-            DalyIntervalMinutes = Finite(c.DalyIntervalMinutes),
-            IntervalMinutes = Finite(c.IntervalMinutes),
+            YoungIntervalMinutes = JsonNumbers.Finite(c.YoungIntervalMinutes),
+            DalyIntervalMinutes = JsonNumbers.Finite(c.DalyIntervalMinutes),
+            IntervalMinutes = JsonNumbers.Finite(c.IntervalMinutes),
             IntervalIsAuto = m.CheckpointIntervalMinutes is null,
             EttrClosedForm = c.Ettr,
             EttrFirstOrder = c.EttrFirstOrderWhereItHolds,
-            Terms = [.. result.Terms.Select(t => new ReliabilityTermJson(t.Term.Name, t.Term.Kind, t.Term.Units, Finite(t.Term.MtbfHours), t.PerDay, t.Share,
+            Terms = [.. result.Terms.Select(t => new ReliabilityTermJson(t.Term.Name, t.Term.Kind, t.Term.Units, JsonNumbers.Finite(t.Term.MtbfHours), t.PerDay, t.Share,
                 t.ExpectedOverHorizon, t.Term.PublishedCount, t.Term.Distribution, t.Term.Recovery, words.Strings.FormatValue(t.Label.Value, null)))],
             PublishedInterruptions = result.PublishedInterruptions,
             Simulated = s is null ? null : new ReliabilitySimulatedJson(s.Trials, s.Seed, o.Threads, s.IntervalMinutes, s.InterruptionsMean, s.InterruptionsStdError,
-                s.InterruptionsP5, s.InterruptionsP50, s.InterruptionsP95, Finite(s.MttiHours), s.EttrMean, s.EttrStdError, s.EttrP5, s.EttrP95, s.LostAcceleratorHoursMean,
+                s.InterruptionsP5, s.InterruptionsP50, s.InterruptionsP95, JsonNumbers.Finite(s.MttiHours), s.EttrMean, s.EttrStdError, s.EttrP5, s.EttrP95, s.LostAcceleratorHoursMean,
                 s.CheckpointHoursMean, s.LostWorkHoursMean, s.RestartHoursMean, s.WaitHoursMean, s.AbsorbedFailuresMean, s.PNoInterruption24h, s.Events),
             Sweep = result.Sweep?.Rows.Select(r => new ReliabilitySweepJson(r.Sites, r.DistanceKm, r.Links, r.LambdaPerHour, r.PNoInterruption24h, r.LnPNoInterruption24h,
-                r.Ettr, Finite(r.IntervalMinutes), r.EttrSimulated, r.SiteShare, r.WanShare)).ToList(),
+                r.Ettr, JsonNumbers.Finite(r.IntervalMinutes), r.EttrSimulated, r.SiteShare, r.WanShare)).ToList(),
             SweepFit = result.Sweep?.Fit,
             IntervalSearch = result.IntervalSearch,
             Findings = [.. result.Findings.Select(words.Finding)],
@@ -287,6 +265,4 @@ public static class ReliabilityJsonWriter
             Notes = [.. result.Findings.Select(f => EssayJsonWriter.Finding(f, words))],
         };
     }
-
-    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 }

@@ -7,28 +7,12 @@ using Suanli.Scenarios.Binding;
 namespace Suanli.Reports.Json;
 
 /// <summary>The JSON of <c>suanli run --json</c>: the common header, then each section's JSON as its own command writes it.</summary>
-public sealed record RunJson
+public sealed record RunJson : ScenarioCommandJson
 {
-    /// <summary>Version of the JSON shapes.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, <c>run</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every text.</summary>
-    public required string Language { get; init; }
-
-    /// <summary>Scenario name.</summary>
-    public required string Scenario { get; init; }
-
-    /// <summary>File or preset it came from.</summary>
-    public required string Origin { get; init; }
-
-    /// <summary>The <c>--set</c> overrides applied, as given.</summary>
-    public required IReadOnlyList<string> Overrides { get; init; }
+    internal RunJson(ResultHeader header, Words words)
+        : base(header, words)
+    {
+    }
 
     /// <summary>Every input with its source.</summary>
     public required IReadOnlyList<InputValue> Inputs { get; init; }
@@ -61,15 +45,8 @@ public static class RunJsonWriter
             }
         }
 
-        return new RunJson
+        return new RunJson(result.Header, words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = result.Header.Command,
-            Language = words.Language.Tag(),
-            Scenario = result.Header.Scenario,
-            Origin = result.Header.Origin,
-            Overrides = result.Header.Overrides,
             Inputs = result.Header.Inputs,
             Sections = sections,
             Metrics = EssayJsonWriter.Metrics(result.Metrics),

@@ -1,4 +1,5 @@
 using Suanli.Analysis.Compute;
+using Suanli.Analysis.Results;
 using Suanli.Core;
 using Suanli.Core.Compute;
 using Suanli.Scenarios.Binding;
@@ -197,28 +198,12 @@ public sealed record DenseComparisonJson(double DenseTrainingFlops, double Dense
     double ComputeRatio, double InferenceFlopsPerTokenRatio, double RatioIfMoeMfuHalved);
 
 /// <summary>The JSON of <c>suanli train --json</c>: every key of earlier versions, plus the common header, named figures and notes.</summary>
-public sealed record TrainJson
+public sealed record TrainJson : ScenarioCommandJson
 {
-    /// <summary>Version of the JSON shapes.</summary>
-    public required int SchemaVersion { get; init; }
-
-    /// <summary>Suanli's version.</summary>
-    public required string SuanliVersion { get; init; }
-
-    /// <summary>The command, <c>train</c>.</summary>
-    public required string Command { get; init; }
-
-    /// <summary>The language of every text.</summary>
-    public required string Language { get; init; }
-
-    /// <summary>Scenario name (<c>command-line</c> for a run from options alone).</summary>
-    public required string Scenario { get; init; }
-
-    /// <summary>File or preset it came from, or <c>command-line</c>.</summary>
-    public required string Origin { get; init; }
-
-    /// <summary>The <c>--set</c> overrides applied, as given.</summary>
-    public required IReadOnlyList<string> Overrides { get; init; }
+    internal TrainJson(ResultHeader header, Words words)
+        : base(header, words)
+    {
+    }
 
     /// <summary>Model id.</summary>
     public required string Model { get; init; }
@@ -380,15 +365,8 @@ public static class TrainJsonWriter
         var run = result.Run;
         var m = run.Model;
         var published = result.PublishedCostInRunCurrency;
-        return new TrainJson
+        return new TrainJson(result.Header, words)
         {
-            SchemaVersion = JsonHeader.SchemaVersion,
-            SuanliVersion = JsonHeader.SuanliVersion,
-            Command = result.Header.Command,
-            Language = words.Language.Tag(),
-            Scenario = result.Header.Scenario,
-            Origin = result.Header.Origin,
-            Overrides = result.Header.Overrides,
             Model = m.Id,
             Architecture = m.Architecture,
             TotalParamsBillion = m.TotalParamsBillion,

@@ -134,17 +134,16 @@ public static partial class Messages
     public static MessageText Of(string key, params ReadOnlySpan<(string Name, object Value)> args) => MessageText.Of(key, All.Value[key], args);
 
     /// <summary>A message with a "did you mean" when there is a suggestion: <paramref name="key"/> or <paramref name="key"/>.suggest.</summary>
-    public static MessageText WithSuggestion(string key, string? suggestion, params ReadOnlySpan<(string Name, object Value)> args)
-    {
-        if (suggestion is null)
-        {
-            return Of(key, args);
-        }
+    public static MessageText WithSuggestion(string key, string? suggestion, params ReadOnlySpan<(string Name, object Value)> args) =>
+        suggestion is null ? Of(key, args) : Of(key + ".suggest", AndSuggestion(args, suggestion));
 
+    /// <summary>The arguments of a <c>.suggest</c> message: those of the plain one, then the suggestion.</summary>
+    public static (string Name, object Value)[] AndSuggestion(ReadOnlySpan<(string Name, object Value)> args, string suggestion)
+    {
         var all = new (string, object)[args.Length + 1];
         args.CopyTo(all);
         all[^1] = ("suggestion", suggestion);
-        return Of(key + ".suggest", all);
+        return all;
     }
 
     /// <summary>The closest of <paramref name="known"/> to a misspelt name, within a small edit distance; null when none is close.</summary>

@@ -218,6 +218,31 @@ public partial class ComputeSeamTests
         Assert.Contains("scale-up GB/s", wide, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("models", "en")]
+    [InlineData("accelerators", "en")]
+    [InlineData("models", "zh-Hant")]
+    public void Catalog_rows_stay_one_line_at_every_terminal_width_below_wide(string table, string lang)
+    {
+        // Wrapped cells showed as split numbers ("3.15e+2" over "3") between 100 and 159 columns: each row must
+        // be one line, the rows one after another, at every width from 80 to 155 (from 160 the long notes column joins and wraps its words).
+        string[] ids = table == "models"
+            ? ["gpt3-175b", "llama2-70b", "llama3-405b", "mixtral-8x7b", "deepseek-v3", "bloom-176b"]
+            : ["a100-sxm", "h100-sxm", "h800", "h20", "h200", "b200", "ascend-910b", "ascend-910c", "mlu590"];
+        for (var width = 80; width <= 155; width += 5)
+        {
+            var lines = Terminal(width, ["catalog", table, "--lang", lang]);
+            var first = Array.FindIndex(lines, l => l.StartsWith("  " + ids[0] + " ", StringComparison.Ordinal));
+            Assert.True(first >= 0, $"{width} columns: no row for {ids[0]}");
+            for (var i = 0; i < ids.Length; i++)
+            {
+                Assert.True(lines[first + i].StartsWith("  " + ids[i] + " ", StringComparison.Ordinal),
+                    $"{width} columns: line {first + i} is '{lines[first + i]}', expected the row of {ids[i]}");
+                Assert.True(Width(lines[first + i]) <= width, $"{width} columns: {lines[first + i]}");
+            }
+        }
+    }
+
     /// <summary>The tables as an 80-column terminal shows them (escape sequences removed).</summary>
     private static string[] Terminal(int width, string[] args)
     {
