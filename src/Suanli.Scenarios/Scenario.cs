@@ -42,6 +42,9 @@ public sealed record Scenario
     /// <summary>The scenario's compute section (its own accelerators and models, and a training run), when it has one.</summary>
     public ComputeScenario? Compute { get; init; }
 
+    /// <summary>The training job's step across sites (<c>training.step</c>), when the scenario describes it.</summary>
+    public MultisiteSpec? Multisite { get; init; }
+
     /// <summary>The essay's claims the scenario speaks to.</summary>
     public IReadOnlyList<Claim> Claims { get; init; } = [];
 

@@ -51,6 +51,8 @@ internal static class ScenarioBuilder
         var training = dto.Training is null ? null : TrainingBuilder.Build(dto.Training, binder, diagnostics);
         var layout = dto.Layout is null ? null : LayoutBuilder.Build(dto.Layout, site, binder, diagnostics);
         var compute = dto.Compute is null ? null : ComputeBuilder.Build(dto.Compute, dto.Currency, dto.Site is not null, binder, diagnostics);
+        var multisite = dto.Training is null || training is null ? null
+            : MultisiteBuilder.Build(dto.Training, training, compute?.Catalog ?? ComputeCatalog.BuiltIn, dto.Currency, binder, diagnostics);
         return new Scenario
         {
             Name = dto.Name!,
@@ -59,6 +61,7 @@ internal static class ScenarioBuilder
             Site = site,
             Training = training,
             Compute = compute,
+            Multisite = multisite,
             Layout = layout,
             Claims = [.. (dto.Claims ?? []).Select(c => new Claim(c.Id!, c.Text!, c.Metric!.Value, c.EssayValue!.Value, c.Comparison ?? ClaimComparison.About, c.Evidence))],
             Inputs = [.. binder.Inputs.Values],

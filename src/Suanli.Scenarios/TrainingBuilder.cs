@@ -74,6 +74,7 @@ internal static class TrainingBuilder
             SiteEventsPerYear = sites.FacilityEventsPerYear!.Value,
             SiteRestoreHours = sites.RestoreHours!.Value,
             LatencyUsPerKm = wan?.LatencyUsPerKm ?? 5,
+            RouteFactor = wan?.RouteFactor ?? 1,
             LinkEventsPerYear = wan?.LinkEventsPerYear ?? 0,
             FiberCutsPerKmYear = wan?.FiberCutsPerKmYear ?? 0,
             LinkRepairHours = wan?.RepairHours ?? 0,

@@ -76,7 +76,7 @@ public static class FailureModel
         terms.Add(Rate("site power/cooling events", TermKind.SiteEvents, r.Sites, r.SiteEventsPerYear / HoursPerYear,
             RecoveryAction.WaitForRepair, r.SiteRestoreHours));
         terms.Add(Rate("WAN link equipment", TermKind.LinkEvents, links, r.LinkEventsPerYear / HoursPerYear, linkRecovery, r.LinkRepairHours));
-        terms.Add(Rate("WAN fibre cuts", TermKind.FiberCuts, links, r.FiberCutsPerKmYear * r.DistanceKm / HoursPerYear, linkRecovery, r.LinkRepairHours));
+        terms.Add(Rate("WAN fibre cuts", TermKind.FiberCuts, links, r.FiberCutsPerKmYear * r.RouteKm / HoursPerYear, linkRecovery, r.LinkRepairHours));
         terms.Add(Rate("collective time-outs on WAN links", TermKind.CollectiveTimeouts, links,
             r.CollectiveTimeoutsPerDayPerMsRtt * r.RoundTripMs / 24, RecoveryAction.Restart, 0));
         return terms;

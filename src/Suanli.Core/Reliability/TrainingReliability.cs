@@ -122,7 +122,7 @@ public sealed record TrainingReliability
     /// <summary>Sites the job is spread over (evenly).</summary>
     public required int Sites { get; init; }
 
-    /// <summary>Fibre distance between joined sites, km.</summary>
+    /// <summary>Distance between joined sites, km (the fibre route is <see cref="RouteKm"/>).</summary>
     public required double DistanceKm { get; init; }
 
     /// <summary>How the sites are joined.</summary>
@@ -136,6 +136,12 @@ public sealed record TrainingReliability
 
     /// <summary>One-way fibre latency, µs per km.</summary>
     public double LatencyUsPerKm { get; init; } = 5;
+
+    /// <summary>Fibre route km per km of <see cref="DistanceKm"/> (1 when the distance is already the fibre route).</summary>
+    public double RouteFactor { get; init; } = 1;
+
+    /// <summary>Fibre route length of one link, km: the distance times the route factor.</summary>
+    public double RouteKm => DistanceKm * RouteFactor;
 
     /// <summary>Fixed failure rate of a WAN link (its end equipment), per link per year.</summary>
     public required double LinkEventsPerYear { get; init; }
@@ -192,7 +198,7 @@ public sealed record TrainingReliability
     public double RestartHours => (DetectionMinutes + RestartMinutes) / 60;
 
     /// <summary>Round-trip time of one link, ms.</summary>
-    public double RoundTripMs => 2 * DistanceKm * LatencyUsPerKm / 1000;
+    public double RoundTripMs => 2 * RouteKm * LatencyUsPerKm / 1000;
 
     /// <summary>Links a topology needs to join S sites.</summary>
     public static int LinksFor(WanTopology topology, int sites) => sites <= 1 ? 0 : topology switch

@@ -114,6 +114,7 @@ internal static class SchemaInfo
         ["exponent"] = "exponent",
         ["nodes"] = "nodes",
         ["days"] = "days",
+        ["steps"] = "steps",
         ["currency/accelerator-hour"] = "currencyPerAcceleratorHour",
         ["currency/MW"] = "currencyPerMw",
         ["billions"] = "billions",

@@ -1,3 +1,5 @@
+using Suanli.Core.Compute;
+using Suanli.Core.Multisite;
 using Suanli.Core.Reliability;
 
 namespace Suanli.Scenarios.Schema;
@@ -28,6 +30,60 @@ public sealed class TrainingDto
 
     [Field("The published failure log the component rates were derived from: checked against the model, and a warning when the job is resized more than 4x from it.", WhenAbsent = "no calibration check or warning")]
     public CalibrationDto? Calibration { get; set; }
+
+    [Field("One training step of the job, for its step time across sites (suanli multisite, MODEL.md §5).", WhenAbsent = "no step-time figures (reliability only)")]
+    public StepDto? Step { get; set; }
+
+    [Field("Low-communication training (DiLoCo / Streaming DiLoCo style): sites synchronise every syncEverySteps steps, compressed; evaluated beside every-step synchronisation.", WhenAbsent = "every-step synchronisation only")]
+    public LowCommunicationDto? LowCommunication { get; set; }
+}
+
+/// <summary><c>training.step</c>: what one optimiser step computes and exchanges.</summary>
+public sealed class StepDto
+{
+    [Field("Model id (catalog or compute.models): active parameters for compute, all parameters for the gradient, modelDim for pipeline activations.", Required = true)]
+    public string? Model { get; set; }
+
+    [Field("Accelerator id (catalog or compute.accelerators) whose dense peak the MFU refers to.", Required = true)]
+    public string? Accelerator { get; set; }
+
+    [Field("Precision whose peak the MFU refers to: bf16 or fp8.", Default = "bf16")]
+    public Precision? Precision { get; set; }
+
+    [Field("Model FLOPs utilisation of the step's compute (6·N_active·tokens over the job's peak).", Unit = "fraction", Required = true,
+        Min = ComputeRanges.MfuMin, Max = 1, RangeReasonKey = ComputeRanges.UtilisationReasonKey, RangeReason = ComputeRanges.UtilisationReason)]
+    public double? Mfu { get; set; }
+
+    [Field("Tokens per optimiser step: the global batch (sequences × sequence length).", Unit = "tokens", Required = true, Min = 1, Max = 1e12)]
+    public double? TokensPerStep { get; set; }
+
+    [Field("Accelerators that hold one model replica (tensor × pipeline × context × expert parallel); the job's accelerators divided by it are the data-parallel replicas.", Unit = "accelerators", Required = true, Min = 1, Max = 10_000_000)]
+    public int? AcceleratorsPerReplica { get; set; }
+
+    [Field("Precision of the gradient all-reduce: bf16 (2 bytes per parameter) or fp32 (4 bytes).", Required = true)]
+    public GradientPrecision? GradientPrecision { get; set; }
+
+    [Field("Scale-out (back-end network) bandwidth of one accelerator inside a site, e.g. 400 for one 400G NIC per GPU.", Unit = "Gbps", Required = true, Min = 1, Max = 100_000)]
+    public double? IntraSiteGbpsPerAccelerator { get; set; }
+
+    [Field("Share of the step's compute that communication can hide behind: exposed = max(0, comm − overlap × compute).", Unit = "fraction", Required = true, Min = 0, Max = 1)]
+    public double? Overlap { get; set; }
+
+    [Field("What crosses the WAN: dataParallel (whole replicas per site; gradients cross once a step) or pipeline (stages split over sites; activations cross every step).", Default = "dataParallel")]
+    public CrossSiteParallelism? CrossSite { get; set; }
+}
+
+/// <summary><c>training.lowCommunication</c>.</summary>
+public sealed class LowCommunicationDto
+{
+    [Field("H: inner steps each site runs between two synchronisations across sites (1 = every step).", Unit = "steps", Required = true, Min = 1, Max = 1_000_000)]
+    public int? SyncEverySteps { get; set; }
+
+    [Field("Bytes sent per synchronisation as a share of the gradient's bytes at gradientPrecision (e.g. 0.125 for 4-bit updates against fp32; 1 uncompressed).", Unit = "fraction", Required = true, Min = 0, MinExclusive = true, Max = 1)]
+    public double? Compression { get; set; }
+
+    [Field("Quality cost: steps the method needs to reach the loss every-step synchronisation reaches in one (1 = free; state your evidence).", Unit = "ratio", Required = true, Min = 1, Max = 10)]
+    public double? StepsToEqualLoss { get; set; }
 }
 
 /// <summary><c>training.calibration</c>.</summary>
@@ -127,6 +183,18 @@ public sealed class WanDto
 
     [Field("Collective (e.g. NCCL) time-outs per link per day per ms of round-trip time (λ_timeout(d)).", Unit = "events/link-day-ms", Default = "0", Min = 0, Max = 100)]
     public double? CollectiveTimeoutsPerDayPerMsRtt { get; set; }
+
+    [Field("WAN bandwidth each site sends and receives at, for the step time (suanli multisite); required there when sites.count > 1.", Unit = "Gbps", Min = 0, MinExclusive = true, Max = 100_000_000)]
+    public double? BandwidthGbpsPerSite { get; set; }
+
+    [Field("Fibre route km per km of sites.distanceKm (fibre follows roads and rails: often 1.2-1.5); 1 when distanceKm is already the fibre route. Scales propagation delay, round-trip time and fibre cuts.", Unit = "ratio", Default = "1", Min = 1, Max = 5)]
+    public double? RouteFactor { get; set; }
+
+    [Field("Fixed one-way latency per WAN hop (routers, transponders, the collective's handshake), added to propagation.", Unit = "µs", Default = "0", Min = 0, Max = 1_000_000)]
+    public double? HopLatencyUs { get; set; }
+
+    [Field("Price of inter-site capacity, in the scenario's currency, per Gbps per km of route per year: prices the WAN a training job needs.", Unit = "currency/km-Gbps-year", Min = 0, Max = 1_000_000, WhenAbsent = "no WAN cost figures")]
+    public double? CostPerGbpsKmYear { get; set; }
 }
 
 /// <summary><c>training.reliability</c>.</summary>

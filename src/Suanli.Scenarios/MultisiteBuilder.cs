@@ -1,0 +1,173 @@
+using Suanli.Core;
+using Suanli.Core.Compute;
+using Suanli.Core.Multisite;
+using Suanli.Core.Reliability;
+using Suanli.Scenarios.Binding;
+using Suanli.Scenarios.Schema;
+using static Suanli.Scenarios.ScenarioBuilder;
+
+namespace Suanli.Scenarios;
+
+/// <summary>The step of a training job across sites (<c>training.step</c>, <c>training.lowCommunication</c>, the WAN's bandwidth).</summary>
+/// <param name="Model">The model trained.</param>
+/// <param name="Accelerator">The accelerator whose peak the MFU refers to.</param>
+/// <param name="Precision">The precision of that peak.</param>
+/// <param name="Mfu">Model FLOPs utilisation.</param>
+/// <param name="TokensPerStep">Tokens per optimiser step.</param>
+/// <param name="AcceleratorsPerReplica">Accelerators holding one model replica.</param>
+/// <param name="GradientPrecision">Precision of the gradient all-reduce.</param>
+/// <param name="IntraSiteGbpsPerAccelerator">Scale-out bandwidth of one accelerator inside a site.</param>
+/// <param name="Overlap">Share of compute that communication can hide behind.</param>
+/// <param name="CrossSite">What crosses the WAN.</param>
+/// <param name="WanGbpsPerSite">WAN bandwidth per site (null for a job on one site).</param>
+/// <param name="HopLatencyUs">Fixed one-way latency per WAN hop.</param>
+/// <param name="CostPerGbpsKmYear">Price of inter-site capacity in <paramref name="Currency"/>, when given.</param>
+/// <param name="Currency">The scenario's currency.</param>
+/// <param name="LowCommunication">Low-communication training, when the scenario describes it.</param>
+public sealed record MultisiteSpec(
+    ModelSpec Model,
+    Accelerator Accelerator,
+    Precision Precision,
+    double Mfu,
+    double TokensPerStep,
+    int AcceleratorsPerReplica,
+    GradientPrecision GradientPrecision,
+    double IntraSiteGbpsPerAccelerator,
+    double Overlap,
+    CrossSiteParallelism CrossSite,
+    double? WanGbpsPerSite,
+    double HopLatencyUs,
+    double? CostPerGbpsKmYear,
+    Currency? Currency,
+    LowCommunication? LowCommunication)
+{
+    /// <summary>The step-model inputs of this spec for a job of <paramref name="job"/> at <paramref name="sites"/> sites <paramref name="distanceKm"/> apart and <paramref name="wanGbpsPerSite"/>.</summary>
+    public StepInputs Inputs(TrainingReliability job, int sites, double distanceKm, double wanGbpsPerSite)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new StepInputs
+        {
+            ActiveParams = Model.ActiveParamsBillion * 1e9,
+            TotalParams = Model.TotalParamsBillion * 1e9,
+            ModelDim = Model.ModelDim ?? 0,
+            TokensPerStep = TokensPerStep,
+            JobAccelerators = job.JobAccelerators,
+            AcceleratorsPerReplica = AcceleratorsPerReplica,
+            PeakFlopsPerAccelerator = Accelerator.PeakFlops(Precision) ?? Accelerator.PeakBf16Tflops * 1e12,
+            Mfu = Mfu,
+            GradientPrecision = GradientPrecision,
+            IntraSiteGbpsPerAccelerator = IntraSiteGbpsPerAccelerator,
+            Overlap = Overlap,
+            CrossSite = CrossSite,
+            Sites = sites,
+            DistanceKm = distanceKm,
+            RouteFactor = job.RouteFactor,
+            LatencyUsPerKm = job.LatencyUsPerKm,
+            HopLatencyUs = HopLatencyUs,
+            WanGbpsPerSite = wanGbpsPerSite,
+        };
+    }
+
+    /// <summary>Whether the job's accelerators split into whole replicas, and those evenly over <paramref name="sites"/> sites.</summary>
+    public bool Splits(int jobAccelerators, int sites) =>
+        jobAccelerators % AcceleratorsPerReplica == 0 && (CrossSite == CrossSiteParallelism.DataParallel
+            ? jobAccelerators / AcceleratorsPerReplica % sites == 0
+            : AcceleratorsPerReplica % sites == 0);
+}
+
+/// <summary>Builds <see cref="MultisiteSpec"/> and checks what spans keys.</summary>
+internal static class MultisiteBuilder
+{
+    public static MultisiteSpec? Build(TrainingDto t, TrainingReliability job, ComputeCatalog catalog, Currency? currency, YamlBinder binder, List<Diagnostic> diagnostics)
+    {
+        void Error(string path, MessageText message, MessageText allowed, params string[] involved) =>
+            binder.Report(diagnostics, DiagnosticCodes.Inconsistent, path, message, allowed, involved);
+
+        if (t.Step is not { } step)
+        {
+            if (t.LowCommunication is not null)
+            {
+                Error("training.lowCommunication", Messages.Of("diag2.step.lowCommWithoutStep"), Messages.Of("diag2.step.lowCommWithoutStep.allowed"));
+            }
+
+            return null;
+        }
+
+        var model = catalog.FindModel(step.Model!);
+        if (model is null)
+        {
+            binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, "training.step.model", Messages.Of("diag2.compute.unknownModel", ("id", Diagnostic.Shown(step.Model))),
+                Messages.Literal(string.Join(", ", catalog.Models.Keys)));
+        }
+
+        var accelerator = catalog.FindAccelerator(step.Accelerator!);
+        var precision = step.Precision!.Value;
+        if (accelerator is null)
+        {
+            binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, "training.step.accelerator", Messages.Of("diag2.compute.unknownAccelerator", ("id", Diagnostic.Shown(step.Accelerator))),
+                Messages.Literal(string.Join(", ", catalog.Accelerators.Keys)));
+        }
+        else if (accelerator.PeakFlops(precision) is null)
+        {
+            Error("training.step.accelerator", Messages.Of("diag2.compute.noFp8", ("accelerator", accelerator.Id)), Messages.Of("diag2.compute.noFp8.allowed"), "training.step.precision");
+        }
+
+        var perReplica = step.AcceleratorsPerReplica!.Value;
+        var crossSite = step.CrossSite!.Value;
+        var sites = job.Sites;
+        if (job.JobAccelerators % perReplica != 0)
+        {
+            Error("training.step.acceleratorsPerReplica",
+                Messages.Of("diag2.step.notWholeReplicas", ("accelerators", F($"{job.JobAccelerators:#,0}")), ("perReplica", F($"{perReplica:#,0}"))),
+                Messages.Of("diag2.step.notWholeReplicas.allowed", ("accelerators", F($"{job.JobAccelerators:#,0}"))), "training.job.accelerators");
+        }
+        else if (crossSite == CrossSiteParallelism.DataParallel && job.JobAccelerators / perReplica % sites != 0)
+        {
+            Error("training.step.acceleratorsPerReplica",
+                Messages.Of("diag2.step.replicasPerSite", ("replicas", F($"{job.JobAccelerators / perReplica:#,0}")), ("sites", F($"{sites}"))),
+                Messages.Of("diag2.step.replicasPerSite.allowed", ("sites", F($"{sites}"))), "training.sites.count", "training.job.accelerators");
+        }
+        else if (crossSite == CrossSiteParallelism.Pipeline && perReplica % sites != 0)
+        {
+            Error("training.step.acceleratorsPerReplica",
+                Messages.Of("diag2.step.stagesPerSite", ("perReplica", F($"{perReplica:#,0}")), ("sites", F($"{sites}"))),
+                Messages.Of("diag2.step.stagesPerSite.allowed", ("sites", F($"{sites}"))), "training.sites.count", "training.step.crossSite");
+        }
+
+        if (crossSite == CrossSiteParallelism.Pipeline && model is { ModelDim: null })
+        {
+            Error("training.step.crossSite", Messages.Of("diag2.step.noModelDim", ("model", model.Id)), Messages.Of("diag2.step.noModelDim.allowed"), "training.step.model");
+        }
+
+        var wan = t.Wan;
+        if (sites > 1 && wan is not null && wan.BandwidthGbpsPerSite is null)
+        {
+            Error("training.wan.bandwidthGbpsPerSite", Messages.Of("diag2.step.noBandwidth", ("sites", F($"{sites}"))), Messages.Of("diag2.step.noBandwidth.allowed"), "training.step");
+        }
+
+        if (wan?.CostPerGbpsKmYear is not null && currency is null)
+        {
+            Error("training.wan.costPerGbpsKmYear", Messages.Of("diag2.step.costNoCurrency"), Messages.Literal("currency: RMB, USD"));
+        }
+
+        LowCommunication? lowCommunication = null;
+        if (t.LowCommunication is { } lc)
+        {
+            if (crossSite == CrossSiteParallelism.Pipeline)
+            {
+                Error("training.lowCommunication", Messages.Of("diag2.step.lowCommPipeline"), Messages.Of("diag2.step.lowCommPipeline.allowed"), "training.step.crossSite");
+            }
+
+            lowCommunication = new LowCommunication(lc.SyncEverySteps!.Value, lc.Compression!.Value, lc.StepsToEqualLoss!.Value);
+        }
+
+        if (model is null || accelerator is null)
+        {
+            return null;
+        }
+
+        return new MultisiteSpec(model, accelerator, precision, step.Mfu!.Value, step.TokensPerStep!.Value, perReplica, step.GradientPrecision!.Value,
+            step.IntraSiteGbpsPerAccelerator!.Value, step.Overlap!.Value, crossSite, wan?.BandwidthGbpsPerSite, wan?.HopLatencyUs ?? 0,
+            wan?.CostPerGbpsKmYear, currency, lowCommunication);
+    }
+}
