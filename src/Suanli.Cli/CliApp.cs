@@ -119,6 +119,7 @@ internal static partial class CliApp
             EconCommand.Create(context),
             LayoutCommand.Create(context),
             ReliabilityCommand.Create(context),
+            MultisiteCommand.Create(context),
             TrainCommand.Create(context),
             TrainCommand.CreateInfer(context),
             CatalogCommand.Create(context),

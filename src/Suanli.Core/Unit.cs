@@ -95,4 +95,10 @@ public enum Unit
 
     /// <summary>Money per million tokens.</summary>
     MoneyPerMillionTokens,
+
+    /// <summary>Seconds.</summary>
+    Seconds,
+
+    /// <summary>Gigabits per second.</summary>
+    Gbps,
 }

@@ -74,12 +74,20 @@ public sealed class Words
             Unit.None => Plain(x),
             Unit.Times => Strings.Format("unit.times", ("value", Large(x))),
             Unit.Flop => x.ToString("0.00e+00", Inv),
+            Unit.Seconds => Strings.Format("unit.seconds", ("value", Seconds(x))),
+            Unit.Gbps => Strings.Format("unit.gbps", ("value", Large(x))),
             Unit.AcceleratorHours or Unit.Accelerators or Unit.Watts or Unit.Mw or Unit.Mwh or Unit.TonnesCo2 or Unit.Fte or Unit.Km
                 or Unit.Years or Unit.Days or Unit.Hours or Unit.Minutes or Unit.PerDay or Unit.TokensPerSecond =>
                 Strings.Format("unit." + Camel(unit.ToString()), ("value", Large(x))),
             _ => Plain(x),
         };
     }
+
+    /// <summary>Seconds with the decimals a step time needs: 3 below 10 s, 4 below 0.1 s, 1 from 10 s.</summary>
+    public static string Seconds(double seconds) => seconds == 0 ? "0"
+        : Math.Abs(seconds) < 0.1 ? NumberFormat.Fixed(seconds, "#,0.0000")
+        : Math.Abs(seconds) < 10 ? NumberFormat.Fixed(seconds, "#,0.000")
+        : NumberFormat.Fixed(seconds, "#,0.0");
 
     /// <summary>A fraction as a percentage with one decimal.</summary>
     public static string Percent(double fraction) => NumberFormat.Fixed(fraction * 100, "0.0") + "%";

@@ -22,6 +22,7 @@ namespace Suanli.Reports.Json;
 [JsonSerializable(typeof(TrainJson))]
 [JsonSerializable(typeof(InferJson))]
 [JsonSerializable(typeof(CatalogJson))]
+[JsonSerializable(typeof(MultisiteJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>
@@ -59,6 +60,7 @@ public static class ReportJson
             new CamelCaseEnum<Suanli.Core.Compute.DecodeBound>(),
             new CamelCaseEnum<Suanli.Core.Compute.ComputeFindingCode>(),
             new CamelCaseEnum<Suanli.Analysis.Compute.EttrSource>(),
+            new CamelCaseEnum<Suanli.Core.Multisite.CrossSiteParallelism>(),
             new JsonStringEnumConverter<Currency>(),
         },
     };
