@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Suanli.Cli.Output;
+using Suanli.Reports;
 using Suanli.Reports.Json;
 using Suanli.Scenarios;
 
@@ -27,7 +28,7 @@ internal static class PresetsCommand
                 table.Title = null;
                 foreach (var row in rows)
                 {
-                    table.AddRow(View.Cell(row.Name), View.Cell(row.Currency ?? "-"), View.Cell(string.Join(", ", row.Sections)), View.Cell(row.Description));
+                    table.AddRow(View.Cell(row.Name), View.Cell(row.Currency ?? "-"), View.Cell(string.Join(", ", row.Sections)), View.Cell(words.PresetSummary(row.Name)));
                 }
 
                 console.Write(table);

@@ -265,7 +265,7 @@ internal static class ComputeView
         if (fromScenario)
         {
             console.WriteLine(words.Format("compute.view.scenario", ("scenario", header.Scenario), ("origin", header.Origin)));
-            if (header.Description is { } d)
+            if (words.ScenarioDescription(header) is { } d)
             {
                 console.WriteLine(d);
             }

@@ -37,7 +37,7 @@ internal static class View
         var all = new List<(string, object?)> { ("command", header.Command), ("scenario", header.Scenario), ("origin", header.Origin) };
         all.AddRange(args);
         console.WriteLine(words.Format(titleKey, [.. all]));
-        if (header.Description is { } d)
+        if (words.ScenarioDescription(header) is { } d)
         {
             console.WriteLine(d);
         }

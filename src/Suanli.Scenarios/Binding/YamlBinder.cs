@@ -266,7 +266,7 @@ internal sealed class YamlBinder
             if (field.Attribute.Required)
             {
                 Error(DiagnosticCodes.MissingKey, child is null ? parent : At(child), path,
-                    Messages.Of("diag.missingKey", ("key", field.Key), ("description", Messages.Literal(field.Attribute.Description.TrimEnd('.')))), field.Allowed);
+                    Messages.Of("diag.missingKey", ("key", field.Key), ("description", field.Description)), field.Allowed);
                 return null;
             }
 

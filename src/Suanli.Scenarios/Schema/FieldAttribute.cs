@@ -7,7 +7,10 @@ namespace Suanli.Scenarios.Schema;
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
 public sealed class FieldAttribute(string description) : Attribute
 {
-    /// <summary>What the key means.</summary>
+    /// <summary>
+    /// What the key means, in English. Its words in every language are the resource <c>field.{Type}.{key}</c> of the
+    /// Schema area (see <c>SchemaInfo.DescriptionKey</c>), which a test holds equal to this text without its closing full stop.
+    /// </summary>
     public string Description { get; } = description;
 
     /// <summary>Unit of a number (e.g. <c>MW</c>, <c>currency/kWh</c>, <c>fraction</c>); null for unitless or non-numbers.</summary>

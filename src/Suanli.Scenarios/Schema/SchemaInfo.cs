@@ -22,6 +22,15 @@ internal enum FieldKind
 /// <summary>One key of a schema type, read by reflection from its <see cref="FieldAttribute"/>.</summary>
 internal sealed record SchemaField(string Key, PropertyInfo Property, FieldAttribute Attribute, FieldKind Kind, Type ValueType)
 {
+    /// <summary>The resource key of the field's description (see <see cref="SchemaInfo.DescriptionKey"/>).</summary>
+    public string DescriptionKey => SchemaInfo.DescriptionKey(Property);
+
+    /// <summary>
+    /// What the field means, as a phrase without its closing full stop (it is put in parentheses after a missing key),
+    /// which front ends show in the reader's language; the English is <see cref="FieldAttribute.Description"/>.
+    /// </summary>
+    public Suanli.Core.MessageText Description => Suanli.Core.MessageText.Of(DescriptionKey, Attribute.Description.TrimEnd('.'));
+
     /// <summary>For a scalar list: the field that describes one element (same attribute, the element type).</summary>
     public SchemaField Element => this with { Kind = SchemaInfo.ScalarKind(ValueType), ValueType = ValueType };
 
@@ -92,6 +101,19 @@ internal static class SchemaInfo
             .Select(x => Describe(x.Property, x.Attribute!))]);
 
     public static string KeyOf(string propertyName) => char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+
+    /// <summary>
+    /// The resource key of a field's description: <c>field.</c>, the schema type that declares the property, <c>.</c>,
+    /// the YAML key, e.g. <c>field.SiteDto.designPue</c>. Keyed by type rather than by YAML path because one type may
+    /// sit at several paths and its words are the same at each; type names are unique in the schema namespace, and a test
+    /// holds every key unique. The words (Schema resource area) are the attribute's description without its closing
+    /// full stop.
+    /// </summary>
+    public static string DescriptionKey(PropertyInfo property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return "field." + property.DeclaringType!.Name + "." + KeyOf(property.Name);
+    }
 
     /// <summary>The message key of a unit written in words (<c>fraction</c> → <c>diag2.range.fraction</c>); null for a symbol such as MW.</summary>
     public static string? UnitKey(string unit) => UnitWords.TryGetValue(unit, out var id) ? "diag2.range." + id : null;
