@@ -38,10 +38,10 @@ public class StringsTests
             .ToList();
         Assert.True(untranslated.Count == 0, "left in English: " + string.Join(", ", untranslated));
 
-        // Unit symbols (W, MW, MWh) and acronyms (PUE, EBITDA, FCF) are written in Latin letters in Chinese too.
+        // Unit symbols (W, MW, MWh, Gbps) and acronyms (PUE, EBITDA, FCF) are written in Latin letters in Chinese too.
         static bool Allowed(string text) => text.Replace("{value}", string.Empty, StringComparison.Ordinal)
             .Replace("{currency}", string.Empty, StringComparison.Ordinal).Trim() is { Length: <= 8 } rest
-            && (rest.All(char.IsAsciiLetterUpper) || rest is "MWh" or "W");
+            && (rest.All(char.IsAsciiLetterUpper) || rest is "MWh" or "W" or "Gbps");
     }
 
     [Fact]
