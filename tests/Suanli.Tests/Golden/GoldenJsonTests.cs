@@ -51,6 +51,11 @@ public partial class GoldenJsonTests
             {
                 list.Add((name, "train"));
             }
+
+            if (s.Multisite is not null)
+            {
+                list.Add((name, "multisite"));
+            }
         }
 
         list.Add((string.Empty, "essay"));
@@ -66,6 +71,7 @@ public partial class GoldenJsonTests
         "essay" => ["essay", "--json", "--lang", "en"],
         // One thread: the figures do not depend on it, but the JSON states the thread count, which defaults to the machine's cores.
         "reliability" => ["reliability", "--preset", preset, "--trials", "200", "--seed", "1", "--threads", "1", "--json", "--lang", "en"],
+        "multisite" => ["multisite", "--preset", preset, "--sweep", "distance", "--json", "--lang", "en"],
         _ => [command, "--preset", preset, "--json", "--lang", "en"],
     };
 
