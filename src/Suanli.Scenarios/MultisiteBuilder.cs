@@ -75,6 +75,58 @@ public sealed record MultisiteSpec(
             : AcceleratorsPerReplica % sites == 0);
 }
 
+/// <summary>What the step time needs of a job that the reliability model does not: whole replicas split evenly over the sites, and a WAN bandwidth.</summary>
+public static class MultisiteChecks
+{
+    /// <summary>The first reason <paramref name="scenario"/>'s step cannot be computed, located at the input to change; null when it can.</summary>
+    public static Diagnostic? Check(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario is not { Multisite: { } spec, Training: { } job })
+        {
+            return null;
+        }
+
+        var sites = job.Sites;
+        var perReplica = spec.AcceleratorsPerReplica;
+        if (job.JobAccelerators % perReplica != 0)
+        {
+            return At(scenario, "training.step.acceleratorsPerReplica", ["training.job.accelerators"],
+                Messages.Of("diag2.step.notWholeReplicas", ("accelerators", F($"{job.JobAccelerators:#,0}")), ("perReplica", F($"{perReplica:#,0}"))),
+                Messages.Of("diag2.step.notWholeReplicas.allowed", ("accelerators", F($"{job.JobAccelerators:#,0}"))));
+        }
+
+        if (spec.CrossSite == CrossSiteParallelism.DataParallel && job.JobAccelerators / perReplica % sites != 0)
+        {
+            return At(scenario, "training.step.acceleratorsPerReplica", ["training.sites.count", "training.job.accelerators"],
+                Messages.Of("diag2.step.replicasPerSite", ("replicas", F($"{job.JobAccelerators / perReplica:#,0}")), ("sites", F($"{sites}"))),
+                Messages.Of("diag2.step.replicasPerSite.allowed", ("sites", F($"{sites}"))));
+        }
+
+        if (spec.CrossSite == CrossSiteParallelism.Pipeline && perReplica % sites != 0)
+        {
+            return At(scenario, "training.step.acceleratorsPerReplica", ["training.sites.count", "training.step.crossSite"],
+                Messages.Of("diag2.step.stagesPerSite", ("perReplica", F($"{perReplica:#,0}")), ("sites", F($"{sites}"))),
+                Messages.Of("diag2.step.stagesPerSite.allowed", ("sites", F($"{sites}"))));
+        }
+
+        if (sites > 1 && spec.WanGbpsPerSite is null)
+        {
+            return At(scenario, "training.wan.bandwidthGbpsPerSite", ["training.sites.count", "training.wan"],
+                Messages.Of("diag2.step.noBandwidth", ("sites", F($"{sites}"))), Messages.Of("diag2.step.noBandwidth.allowed"));
+        }
+
+        return null;
+    }
+
+    // At the first involved input set with --set, else where the file wrote one, else at the scenario.
+    private static Diagnostic At(Scenario scenario, string field, string[] involved, MessageText message, MessageText allowed)
+    {
+        var at = Blame.Find(scenario.Inputs, [field, .. involved]);
+        return Diagnostic.Error(DiagnosticCodes.Inconsistent, at?.File ?? scenario.Origin, at?.Line ?? 1, at?.Column ?? 1, field, message, allowed);
+    }
+}
+
 /// <summary>Builds <see cref="MultisiteSpec"/> and checks what spans keys.</summary>
 internal static class MultisiteBuilder
 {
@@ -114,36 +166,16 @@ internal static class MultisiteBuilder
 
         var perReplica = step.AcceleratorsPerReplica!.Value;
         var crossSite = step.CrossSite!.Value;
-        var sites = job.Sites;
-        if (job.JobAccelerators % perReplica != 0)
-        {
-            Error("training.step.acceleratorsPerReplica",
-                Messages.Of("diag2.step.notWholeReplicas", ("accelerators", F($"{job.JobAccelerators:#,0}")), ("perReplica", F($"{perReplica:#,0}"))),
-                Messages.Of("diag2.step.notWholeReplicas.allowed", ("accelerators", F($"{job.JobAccelerators:#,0}"))), "training.job.accelerators");
-        }
-        else if (crossSite == CrossSiteParallelism.DataParallel && job.JobAccelerators / perReplica % sites != 0)
-        {
-            Error("training.step.acceleratorsPerReplica",
-                Messages.Of("diag2.step.replicasPerSite", ("replicas", F($"{job.JobAccelerators / perReplica:#,0}")), ("sites", F($"{sites}"))),
-                Messages.Of("diag2.step.replicasPerSite.allowed", ("sites", F($"{sites}"))), "training.sites.count", "training.job.accelerators");
-        }
-        else if (crossSite == CrossSiteParallelism.Pipeline && perReplica % sites != 0)
-        {
-            Error("training.step.acceleratorsPerReplica",
-                Messages.Of("diag2.step.stagesPerSite", ("perReplica", F($"{perReplica:#,0}")), ("sites", F($"{sites}"))),
-                Messages.Of("diag2.step.stagesPerSite.allowed", ("sites", F($"{sites}"))), "training.sites.count", "training.step.crossSite");
-        }
 
+        // Whether the job splits over its sites, and the WAN's bandwidth, depend on inputs the reliability model shares
+        // (the job's size, the sites): they are checked when the step time is asked for (MultisiteChecks), so that
+        // `reliability --set training.sites.count=3` still runs on a scenario with a step section.
         if (crossSite == CrossSiteParallelism.Pipeline && model is { ModelDim: null })
         {
             Error("training.step.crossSite", Messages.Of("diag2.step.noModelDim", ("model", model.Id)), Messages.Of("diag2.step.noModelDim.allowed"), "training.step.model");
         }
 
         var wan = t.Wan;
-        if (sites > 1 && wan is not null && wan.BandwidthGbpsPerSite is null)
-        {
-            Error("training.wan.bandwidthGbpsPerSite", Messages.Of("diag2.step.noBandwidth", ("sites", F($"{sites}"))), Messages.Of("diag2.step.noBandwidth.allowed"), "training.step");
-        }
 
         if (wan?.CostPerGbpsKmYear is not null && currency is null)
         {

@@ -3,6 +3,7 @@ using Suanli.Analysis.Results;
 using Suanli.Core;
 using Suanli.Core.Economics;
 using Suanli.Core.Layout;
+using Suanli.Core.Multisite;
 using Suanli.Core.Reliability;
 using Suanli.Scenarios;
 
@@ -113,7 +114,24 @@ public enum LayoutTrainingStatus
 /// <param name="Distributed">The job spread over the distributed sites.</param>
 /// <param name="Note">What the assessment leaves out (or why there is none), as a finding.</param>
 /// <param name="IntervalIsDaly">Whether the job checkpoints at Daly's optimal interval (checkpointIntervalMinutes: auto) rather than at a stated one.</param>
-public sealed record LayoutTraining(LayoutTrainingStatus Status, int? JobAccelerators, LayoutTrainingSide? Campus, LayoutTrainingSide? Distributed, Finding Note, bool IntervalIsDaly);
+/// <param name="Step">The job's step time on each layout, when the scenario has a training.step section and the job splits over the sites.</param>
+public sealed record LayoutTraining(LayoutTrainingStatus Status, int? JobAccelerators, LayoutTrainingSide? Campus, LayoutTrainingSide? Distributed, Finding Note, bool IntervalIsDaly,
+    LayoutStep? Step = null);
+
+/// <summary>
+/// The job's step time on each layout (MODEL.md §5): the campus is one site; the distributed layout sends the job's
+/// cross-site exchange over the layout's own links (networkGbpsPerLink as each site's WAN bandwidth).
+/// </summary>
+/// <param name="CampusEfficiency">Step efficiency on the campus.</param>
+/// <param name="DistributedEfficiency">Step efficiency over the distributed sites.</param>
+/// <param name="EffectiveThroughput">Step efficiency × ETTR over the sites ÷ the same on the campus.</param>
+/// <param name="TargetEfficiency">The step efficiency the bandwidth answer aims at.</param>
+/// <param name="NetworkGbpsPerLink">The layout's link capacity.</param>
+/// <param name="RequiredGbpsPerLink">The link capacity that meets the target, or null when none does.</param>
+/// <param name="NetworkCostPerYear">What the layout's links cost a year.</param>
+/// <param name="RequiredNetworkCostPerYear">What links of the required capacity would cost a year, or null.</param>
+public sealed record LayoutStep(double CampusEfficiency, double DistributedEfficiency, double EffectiveThroughput, double TargetEfficiency, double NetworkGbpsPerLink,
+    double? RequiredGbpsPerLink, double NetworkCostPerYear, double? RequiredNetworkCostPerYear);
 
 /// <summary>Everything <c>suanli layout</c> computes: both layouts, where the campus saves, its PUE advantage, a training job across it, the occupancy sweep, named figures and findings.</summary>
 public sealed record LayoutAnalysisResult : IModelResult
@@ -338,11 +356,36 @@ public static class LayoutAnalysis
         }
 
         var campus = ClosedForms.For(job with { Sites = 1, DistanceKm = 0 });
-        var distributed = ClosedForms.For(job with { Sites = inputs.Units, DistanceKm = inputs.InterSiteDistanceKm, Topology = inputs.Topology });
+        var distributedJob = job with { Sites = inputs.Units, DistanceKm = inputs.InterSiteDistanceKm, Topology = inputs.Topology };
+        var distributed = ClosedForms.For(distributedJob);
+        LayoutStep? step = null;
+        Finding note;
+        if (scenario.Multisite is not { } spec)
+        {
+            note = Finding.Info("layout.training.stepTimeNotModelled");
+        }
+        else if (!spec.Splits(job.JobAccelerators, inputs.Units))
+        {
+            note = Finding.Info("layout.training.stepNotSplit", ("accelerators", job.JobAccelerators), ("perReplica", spec.AcceleratorsPerReplica), ("sites", inputs.Units));
+        }
+        else
+        {
+            var target = Multisite.MultisiteAnalysis.DefaultTargetEfficiency;
+            var onCampus = StepTimeModel.Evaluate(spec.Inputs(job, 1, 0, inputs.NetworkGbpsPerLink));
+            var across = spec.Inputs(distributedJob, inputs.Units, inputs.InterSiteDistanceKm, inputs.NetworkGbpsPerLink);
+            var acrossStep = StepTimeModel.Evaluate(across);
+            var required = inputs.Units > 1 ? StepTimeModel.RequiredWanGbps(across, null, target) : null;
+            var links = TrainingReliability.LinksFor(inputs.Topology, inputs.Units) * inputs.InterSiteDistanceKm * inputs.NetworkCostPerKmGbpsYear;
+            step = new LayoutStep(onCampus.Efficiency, acrossStep.Efficiency, acrossStep.Efficiency * distributed.Ettr / (onCampus.Efficiency * campus.Ettr), target,
+                inputs.NetworkGbpsPerLink, required, links * inputs.NetworkGbpsPerLink, required * links);
+            note = Finding.Info("layout.training.stepTime", ("sites", inputs.Units), ("distanceKm", inputs.InterSiteDistanceKm), ("campus", step.CampusEfficiency),
+                ("distributed", step.DistributedEfficiency), ("effective", step.EffectiveThroughput), ("gbps", inputs.NetworkGbpsPerLink), ("target", target));
+        }
+
         return new LayoutTraining(LayoutTrainingStatus.Assessed, job.JobAccelerators,
             new LayoutTrainingSide(1, 0, campus.LambdaPerHour * 24, campus.PNoInterruption24h, campus.Ettr, campus),
             new LayoutTrainingSide(inputs.Units, inputs.InterSiteDistanceKm, distributed.LambdaPerHour * 24, distributed.PNoInterruption24h, distributed.Ettr, distributed),
-            Finding.Info("layout.training.stepTimeNotModelled"), job.CheckpointIntervalMinutes is null);
+            note, job.CheckpointIntervalMinutes is null, step);
     }
 
     /// <summary>The comparison read out: each finding carries the figures its words need.</summary>
@@ -397,8 +440,16 @@ public static class LayoutAnalysis
             ("campusEconomic", OrNone(c.EconomicBreakEvenRentPerKwMonth)), ("distributedEconomic", OrNone(d.EconomicBreakEvenRentPerKwMonth)), ("currency", currency)));
         if (training is { Campus: { } tc, Distributed: { } td } && inputs.Units > 1)
         {
-            readings.Add(Finding.Info("layout.training.spanning", ("sites", inputs.Units), ("distributedPerDay", td.InterruptionsPerDay), ("campusPerDay", tc.InterruptionsPerDay),
-                ("distributedEttr", td.Ettr), ("campusEttr", tc.Ettr)));
+            readings.Add(Finding.Info(training.Step is null ? "layout.training.spanning" : "layout.training.spanningFailures", ("sites", inputs.Units),
+                ("distributedPerDay", td.InterruptionsPerDay), ("campusPerDay", tc.InterruptionsPerDay), ("distributedEttr", td.Ettr), ("campusEttr", tc.Ettr)));
+            if (training.Step is { } st)
+            {
+                var currencyTerm = new Term("currency." + inputs.BaseSite.Currency);
+                readings.Add(st.RequiredGbpsPerLink is { } gbps
+                    ? Finding.Info("layout.training.wanForTarget", ("target", st.TargetEfficiency), ("gbps", gbps), ("given", st.NetworkGbpsPerLink),
+                        ("cost", st.RequiredNetworkCostPerYear ?? 0), ("givenCost", st.NetworkCostPerYear), ("currency", currencyTerm))
+                    : Finding.Warning("layout.training.noWanReachesTarget", ("target", st.TargetEfficiency), ("distanceKm", inputs.InterSiteDistanceKm)));
+            }
         }
 
         return readings;
@@ -425,6 +476,18 @@ public static class LayoutAnalysis
                 metrics.Add(new Metric(side + ".pNoInterruption24h", t.PNoInterruption24h, Unit.Fraction));
                 metrics.Add(new Metric(side + ".ettr", t.Ettr, Unit.Fraction));
             }
+
+            if (training.Step is { } step)
+            {
+                metrics.Add(new Metric(side + ".stepEfficiency", side == "campus" ? step.CampusEfficiency : step.DistributedEfficiency, Unit.Fraction));
+            }
+        }
+
+        if (training.Step is { } st)
+        {
+            metrics.Add(new Metric("distributed.effectiveThroughput", st.EffectiveThroughput, Unit.Fraction));
+            metrics.Add(new Metric("distributed.networkGbpsPerLinkForTarget", st.RequiredGbpsPerLink, Unit.Gbps));
+            metrics.Add(new Metric("distributed.networkCostPerYearForTarget", st.RequiredNetworkCostPerYear, Unit.MoneyPerYear, currency));
         }
 
         metrics.Add(new Metric("savings.sharedPlantPerKwMonth", s[SavingsSource.SharedPlant], Unit.MoneyPerKwMonth, currency));

@@ -146,6 +146,11 @@ public static class MultisiteAnalysis
         ArgumentNullException.ThrowIfNull(options);
         var spec = scenario.Multisite ?? throw new ArgumentException("The scenario has no training.step section.", nameof(scenario));
         var job = scenario.Training ?? throw new ArgumentException("The scenario has no training section.", nameof(scenario));
+        if (MultisiteChecks.Check(scenario) is { } refused)
+        {
+            throw new ArgumentException(refused.ToString(), nameof(scenario));
+        }
+
         if (options.TargetEfficiency is not (> 0 and <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.TargetEfficiency, "The target efficiency is in (0, 1].");

@@ -56,6 +56,12 @@ internal static class MultisiteCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (Scenarios.MultisiteChecks.Check(scenario) is { } refused)
+            {
+                context.Report(refused);
+                return ExitCodes.InvalidInput;
+            }
+
             var result = MultisiteAnalysis.Evaluate(scenario, new MultisiteOptions(targetEfficiency, kind), null, context.Cancellation);
             return context.Emit(parse.GetValue(json), () => ReportJson.Serialize(MultisiteJsonWriter.ToJson(result, words)),
                 console => MultisiteView.Write(console, result, words, new ViewOptions(parse.GetValue(inputs), parse.GetValue(wide))));

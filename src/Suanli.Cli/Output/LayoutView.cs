@@ -175,7 +175,20 @@ internal static class LayoutView
         Row("layout.training.pNoInterruption", N(campus.PNoInterruption24h * 100, 2) + "%", N(distributed.PNoInterruption24h * 100, 2) + "%");
         Row("layout.training.interval", N(campus.ClosedForms.IntervalMinutes, 1), N(distributed.ClosedForms.IntervalMinutes, 1));
         Row(result.Training.IntervalIsDaly ? "layout.training.ettrDaly" : "layout.training.ettrGiven", N(campus.Ettr * 100, 2) + "%", N(distributed.Ettr * 100, 2) + "%");
-        Row("layout.training.stepTime", words["value.none"], words["value.none"]);
+        if (result.Training.Step is { } step)
+        {
+            Row("layout.training.stepTime", N(step.CampusEfficiency * 100, 1) + "%", N(step.DistributedEfficiency * 100, 1) + "%");
+            Row("layout.training.effective", "100.0%", N(step.EffectiveThroughput * 100, 1) + "%");
+            if (inputs.Units > 1)
+            {
+                table.AddRow(View.Cell(words.Format("layout.training.requiredGbps", ("target", step.TargetEfficiency))), View.Cell(words["value.none"]),
+                    View.Cell(step.RequiredGbpsPerLink is { } g ? N(g, 0) : words["value.none"]));
+            }
+        }
+        else
+        {
+            Row("layout.training.stepTime", words["value.none"], words["value.none"]);
+        }
         return table;
     }
 

@@ -176,9 +176,16 @@ public sealed record LayoutTrainingSideJson(int Sites, double DistanceKm, double
 /// <summary>A training job spanning each layout in JSON.</summary>
 /// <param name="Campus">On the campus.</param>
 /// <param name="Distributed">Over the distributed sites.</param>
-/// <param name="StepTimeEfficiency">Always null: the step-time engine (MODEL.md §5) does not exist yet.</param>
+/// <param name="StepTimeEfficiency">Step efficiency over the distributed sites (MODEL.md §5); null without a training.step section or when the job does not split over the sites.</param>
 /// <param name="Note">What the assessment leaves out, in words.</param>
-public sealed record LayoutTrainingJson(LayoutTrainingSideJson Campus, LayoutTrainingSideJson Distributed, double? StepTimeEfficiency, string Note);
+/// <param name="CampusStepTimeEfficiency">Step efficiency on the campus, or null as above.</param>
+/// <param name="EffectiveThroughput">Step efficiency × ETTR over the sites ÷ the same on the campus, or null.</param>
+/// <param name="NetworkGbpsPerLinkForTarget">Link capacity that keeps the target step efficiency, or null.</param>
+/// <param name="NetworkCostPerYearForTarget">What links of that capacity cost a year, or null.</param>
+/// <param name="TargetEfficiency">The target step efficiency, or null.</param>
+public sealed record LayoutTrainingJson(LayoutTrainingSideJson Campus, LayoutTrainingSideJson Distributed, double? StepTimeEfficiency, string Note,
+    double? CampusStepTimeEfficiency = null, double? EffectiveThroughput = null, double? NetworkGbpsPerLinkForTarget = null, double? NetworkCostPerYearForTarget = null,
+    double? TargetEfficiency = null);
 
 /// <summary>Turns a layout result into its JSON shape.</summary>
 public static class LayoutJsonWriter
@@ -213,7 +220,8 @@ public static class LayoutJsonWriter
             PueAdvantage = new PueAdvantageJson(p.Cause, p.CampusPlantItMw, p.DistributedPlantItMw, p.CampusDesignPue, p.DistributedDesignPue,
                 p.OperatorPowerSavingPerKwMonth, p.TenantPowerSavingPerKwMonth, p.EnergySavingMwhPerYear, p.Co2SavingTonnesPerYear),
             Training = t is { Campus: { } tc, Distributed: { } td }
-                ? new LayoutTrainingJson(TrainingSide(tc), TrainingSide(td), null, words.Finding(t.Note))
+                ? new LayoutTrainingJson(TrainingSide(tc), TrainingSide(td), t.Step?.DistributedEfficiency, words.Finding(t.Note), t.Step?.CampusEfficiency,
+                    t.Step?.EffectiveThroughput, t.Step?.RequiredGbpsPerLink, t.Step?.RequiredNetworkCostPerYear, t.Step?.TargetEfficiency)
                 : null,
             TrainingNote = t.Status == LayoutTrainingStatus.Assessed ? null : words.Finding(t.Note),
             Sweep = result.Sweep,

@@ -28,9 +28,21 @@ public class EssayAnalysisTests
         Assert.Equal("essay.missing.market", Claim("C3").Reason.Code);
         Assert.Equal(Verdict.NotYetComputable, Claim("C9").Verdict);
         Assert.Equal("essay.missing.cascade", Claim("C9").Reason.Code);
-        var stepTime = Claim("C2").Tests.Single(t => t.Key == "stepTime");
-        Assert.Equal(Verdict.NotYetComputable, stepTime.Verdict);
-        Assert.Equal("essay.missing.stepTime", stepTime.Reason.Code);
+    }
+
+    [Fact]
+    public void C2_step_time_half_is_computed_on_the_claims_own_scenario()
+    {
+        // cn-two-sites-1000km: 8,192 H800 at 41% MFU, 16.8 M tokens a step → t_c = 6 × 405e9 × 16,777,216 / (8,192 ×
+        // 989e12 × 0.41) ≈ 12.27 s; 1,620 GB of FP32 gradient over 3,200 Gbps = 4.05 s plus 0.49 s in site, within the
+        // half of t_c that overlap hides: no exposed time, and 1,000 km adds only 2 × 5 ms. Distance sets no limit here.
+        var c2 = Claim("C2");
+        var stepTime = c2.Tests.Single(t => t.Key == "stepTime");
+        Assert.Equal(Verdict.ContradictedByEvidence, stepTime.Verdict);
+        Assert.Equal("essay.C2.stepTime.noDistanceLimit", stepTime.Reason.Code);
+        Assert.False(stepTime.Primary);
+        Assert.Equal(1, c2.Figures.Single(f => f.Key == "stepEfficiency").Value!.Value, 9);
+        Assert.InRange(c2.Figures.Single(f => f.Key == "wanLatencyShareOfStep").Value!.Value, 0.0007, 0.0009);
     }
 
     [Fact]

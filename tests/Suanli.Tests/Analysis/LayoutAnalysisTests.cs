@@ -43,7 +43,7 @@ public class LayoutAnalysisTests
         Assert.Equal(500, r.Training.Distributed.DistanceKm);
         Assert.Equal(r.Training.Campus.ClosedForms.LambdaPerHour * 24, r.Training.Campus.InterruptionsPerDay, 1e-12);
         Assert.True(r.Training.Distributed.InterruptionsPerDay > r.Training.Campus.InterruptionsPerDay);
-        Assert.Equal("layout.training.stepTimeNotModelled", r.Training.Note.Code);
+        Assert.Equal("layout.training.stepTime", r.Training.Note.Code);
         Assert.True(r.Training.IntervalIsDaly);
         Assert.False(LayoutAnalysis.Evaluate(Load("training.checkpoint.intervalMinutes=30")).Training.IntervalIsDaly);
     }
@@ -53,14 +53,40 @@ public class LayoutAnalysisTests
     {
         var r = LayoutAnalysis.Evaluate(Load());
         Assert.Equal(
-            ["layout.campusSaves", "layout.savingShares", "layout.pue.plantSize", "layout.pueAtOccupancy", "layout.npv", "layout.training.spanning"],
+            ["layout.campusSaves", "layout.savingShares", "layout.pue.plantSize", "layout.pueAtOccupancy", "layout.npv", "layout.training.spanningFailures",
+                "layout.training.wanForTarget"],
             r.Readings.Select(f => f.Code));
         var saves = r.Readings[0];
         // 1 - 44.657 / 51.4 = 13.1 %.
         Assert.Equal(0.131191, saves.Args["capexSaving"].Number!.Value, 1e-6);
         Assert.Equal(new Term("currency.RMB"), saves.Args["currency"].Term);
         Assert.Null(r.PueNote);
-        Assert.Contains(r.Findings, f => f.Code == "layout.training.stepTimeNotModelled");
+        Assert.Contains(r.Findings, f => f.Code == "layout.training.stepTime");
+    }
+
+    [Fact]
+    public void The_step_time_of_the_job_runs_over_the_layouts_own_links()
+    {
+        // 16,000 H800 (125 replicas of 128, 25 per site) at 41 % MFU on 16,777,216-token steps: t_c = 6 × 405e9 ×
+        // 16,777,216 / (16,000 × 989e12 × 0.41) = 6.282 s. Five sites in a chain at 500 km on 400 Gbps links: each site
+        // sends 2 × 4/5 × 1,620 GB = 2,592 GB = 20,736 Gbit = 51.84 s a step; in site 2 × 24/25 × 12.656 GB at 400 Gbps
+        // = 0.486 s; latency 8 × (2.5 ms + 50 µs) = 0.0204 s. Exposed 52.35 − 3.141 = 49.21 s: efficiency 6.282 / 55.49 = 11.3 %.
+        var r = LayoutAnalysis.Evaluate(Load());
+        var step = r.Training.Step!;
+        Assert.Equal(1, step.CampusEfficiency, 9);
+        Assert.InRange(step.DistributedEfficiency, 0.1125, 0.1140);
+
+        // 95 % leaves 6.282 × (1/0.95 − 1) + 3.141 − 0.486 − 0.0204 = 2.965 s for 20,736 Gbit: ≈ 6,993 Gbps per link.
+        Assert.InRange(step.RequiredGbpsPerLink!.Value, 6980, 7010);
+
+        // Four links of 500 km at RMB 5 per Gbps-km-year: 400 Gbps cost 4.0 M a year; the required capacity ≈ 69.9 M.
+        Assert.Equal(4.0e6, step.NetworkCostPerYear, 6);
+        Assert.InRange(step.RequiredNetworkCostPerYear!.Value, 69.8e6, 70.1e6);
+
+        // A job that does not split evenly over the five sites keeps its reliability figures and says why there is no step time.
+        var uneven = LayoutAnalysis.Evaluate(Load("training.job.accelerators=16384")).Training;
+        Assert.Null(uneven.Step);
+        Assert.Equal("layout.training.stepNotSplit", uneven.Note.Code);
     }
 
     [Fact]

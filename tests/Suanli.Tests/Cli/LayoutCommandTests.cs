@@ -37,7 +37,7 @@ public class LayoutCommandTests
         Assert.Equal(difference, savings.GetProperty("total").GetDouble(), 1e-9);
         Assert.Equal(savings.GetProperty("total").GetDouble(),
             savings.GetProperty("sharedPlant").GetDouble() + savings.GetProperty("staff").GetDouble() + savings.GetProperty("power").GetDouble() + savings.GetProperty("networkAndOther").GetDouble(), 1e-9);
-        Assert.Equal(JsonValueKind.Null, json.GetProperty("training").GetProperty("stepTimeEfficiency").ValueKind);
+        Assert.Equal(JsonValueKind.Number, json.GetProperty("training").GetProperty("stepTimeEfficiency").ValueKind);
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public class LayoutCommandTests
         Assert.Equal(0, code);
         Assert.Contains("Where the campus saves", stdout, StringComparison.Ordinal);
         Assert.Contains("shared plant", stdout, StringComparison.Ordinal);
-        Assert.Contains("not available yet", stdout, StringComparison.Ordinal);
+        Assert.Contains("Gbps per link to keep 95% of each step", stdout, StringComparison.Ordinal);
     }
     [Fact]
     public void Json_carries_the_header_the_inputs_metrics_and_notes_and_is_byte_identical()
@@ -264,7 +264,7 @@ public class LayoutCommandTests
         // Every line of the old "findings" is a note, with the same words.
         var findings = json.GetProperty("findings").EnumerateArray().Select(f => f.GetString()).ToList();
         Assert.All(findings, f => Assert.Contains(notes, n => n.GetProperty("text").GetString() == f));
-        Assert.Contains(notes, n => n.GetProperty("code").GetString() == "layout.training.stepTimeNotModelled");
+        Assert.Contains(notes, n => n.GetProperty("code").GetString() == "layout.training.stepTime");
         Assert.Equal(5, json.GetProperty("modelNotes").GetArrayLength());
     }
 
@@ -310,9 +310,9 @@ public class LayoutCommandTests
             Assert.Equal(JsonValueKind.Number, training.GetProperty("distributed").GetProperty(key).ValueKind);
         }
 
-        Assert.StartsWith("Reliability only", training.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Step time:", training.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("trainingNote").ValueKind);
-        Assert.Equal(6, json.GetProperty("findings").GetArrayLength());
+        Assert.Equal(7, json.GetProperty("findings").GetArrayLength());
         foreach (var key in new[] { "campusPue", "distributedPue", "campusBreakEvenRentPerLeasedKwMonth", "distributedBreakEvenRentPerLeasedKwMonth" })
         {
             Assert.True(json.GetProperty("sweep")[0].TryGetProperty(key, out _), key);

@@ -127,7 +127,7 @@ public class MultisiteCommandTests
     [Fact]
     public void A_scenario_without_a_step_section_says_which_section_is_missing()
     {
-        var (code, stdout, stderr) = CliRunner.Run("multisite", "--preset", "cn-two-sites-1000km");
+        var (code, stdout, stderr) = CliRunner.Run("multisite", "--preset", "llama3-405b-16k");
         Assert.Equal(2, code);
         Assert.Empty(stdout);
         Assert.Contains("training.step", stderr, StringComparison.Ordinal);
