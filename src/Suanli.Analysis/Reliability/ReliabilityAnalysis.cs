@@ -380,6 +380,12 @@ public static class ReliabilityAnalysis
             findings.Add(Finding.Info("reliability.oneSite"));
         }
 
+        if (m.Sites > 1 || r.Sweep is not null)
+        {
+            // Failures are half of what distance does to a job across sites; the other half is its step time.
+            findings.Add(Finding.Info("reliability.failuresOnly"));
+        }
+
         if (r.Simulated is { } s)
         {
             findings.Add(Finding.Info("reliability.simulationAgrees", ("interruptions", s.Result.InterruptionsMean), ("closedInterruptions", c.ExpectedInterruptions),

@@ -235,7 +235,7 @@ public class ReliabilityCommandTests
         var notes = json.GetProperty("notes").EnumerateArray().ToList();
         Assert.Equal(
             ["reliability.rateAddsUp", "reliability.calibration", "reliability.survivalDecays", "reliability.wanShares", "reliability.sweep.linear.distance",
-                "reliability.sweep.farEnd.wan", "reliability.simulationAgrees"],
+                "reliability.sweep.farEnd.wan", "reliability.failuresOnly", "reliability.simulationAgrees"],
             notes.Select(n => n.GetProperty("code").GetString()));
         Assert.Equal(json.GetProperty("findings").EnumerateArray().Select(f => f.GetString()), notes.Select(n => n.GetProperty("text").GetString()));
         var wan = notes[3].GetProperty("args");
