@@ -33,6 +33,7 @@ public static class ModelRunners
         new("site", "econ", s => s.Site is not null),
         new("layout", "layout", s => s.Layout is not null),
         new("training", "reliability", s => s.Training is not null),
+        new("training.step", "multisite", s => s.Multisite is not null),
         new("compute.training", "train", s => s.Compute?.Training is not null),
     ];
 
@@ -42,6 +43,7 @@ public static class ModelRunners
         (IModelRunner)new EconRunner(),
         new LayoutRunner(),
         new ReliabilityRunner(),
+        new MultisiteRunner(),
         new TrainRunner(),
     }.ToDictionary(r => r.Section, StringComparer.Ordinal);
 
@@ -77,6 +79,15 @@ public static class ModelRunners
 
         public IModelResult Evaluate(Scenario scenario, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken) =>
             Reliability.ReliabilityAnalysis.Evaluate(scenario, new Reliability.ReliabilityOptions(), progress, cancellationToken);
+    }
+
+    /// <summary>The training job's step time across its sites joined with its reliability (<c>suanli multisite</c>, no sweep).</summary>
+    private sealed class MultisiteRunner : IModelRunner
+    {
+        public string Section => "training.step";
+
+        public IModelResult Evaluate(Scenario scenario, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken) =>
+            Multisite.MultisiteAnalysis.Evaluate(scenario, new Multisite.MultisiteOptions(), progress, cancellationToken);
     }
 
     /// <summary>A training run's compute, time, energy and cost (<c>suanli train</c>).</summary>

@@ -38,6 +38,12 @@ internal static class RunCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (Scenarios.MultisiteChecks.Check(scenario) is { } refused)
+            {
+                context.Report(refused);
+                return ExitCodes.InvalidInput;
+            }
+
             RunResult result;
             try
             {

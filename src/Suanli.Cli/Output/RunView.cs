@@ -49,6 +49,9 @@ internal static class RunView
             case Suanli.Analysis.Reliability.ReliabilityResult reliability:
                 ReliabilityView.Write(console, reliability, words, options);
                 break;
+            case Suanli.Analysis.Multisite.MultisiteResult multisite:
+                MultisiteView.Write(console, multisite, words, options);
+                break;
             case Suanli.Analysis.Compute.TrainResult train:
                 TrainView.Write(console, train, words, options);
                 break;

@@ -183,4 +183,28 @@ public class MultisiteCommandTests
         Assert.Contains(word, stdout, StringComparison.Ordinal);
         Assert.Contains(mode, stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_evaluates_the_step_section_as_multisite_does()
+    {
+        var run = Json("run", "--preset", "llama3-405b-two-sites");
+        var section = run.GetProperty("sections").GetProperty("training.step");
+        var alone = Json("multisite", "--preset", "llama3-405b-two-sites");
+        Assert.Equal(alone.GetProperty("stepEfficiency").GetDouble(), section.GetProperty("stepEfficiency").GetDouble());
+        Assert.Equal(alone.GetProperty("requiredWanGbpsForTarget").GetDouble(), section.GetProperty("requiredWanGbpsForTarget").GetDouble());
+
+        // A job that does not split over the sites is refused by run as by multisite, naming the field.
+        var (code, stdout, stderr) = CliRunner.Run("run", "--preset", "llama3-405b-two-sites", "--set", "training.sites.count=3");
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("training.step.acceleratorsPerReplica", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reliability_still_runs_where_the_step_does_not_split()
+    {
+        // The step's checks depend on the sites, which reliability varies: they belong to the step time only.
+        var (code, _, stderr) = CliRunner.Run("reliability", "--preset", "llama3-405b-two-sites", "--set", "training.sites.count=3");
+        Assert.True(code == 0, stderr);
+    }
 }
