@@ -185,11 +185,8 @@ internal static class MultisiteBuilder
         LowCommunication? lowCommunication = null;
         if (t.LowCommunication is { } lc)
         {
-            if (crossSite == CrossSiteParallelism.Pipeline)
-            {
-                Error("training.lowCommunication", Messages.Of("diag2.step.lowCommPipeline"), Messages.Of("diag2.step.lowCommPipeline.allowed"), "training.step.crossSite");
-            }
-
+            // With a pipeline across the sites the section is kept but not evaluated: the result says why (a warning), so
+            // that `--set training.step.crossSite=pipeline` works on a scenario that describes both.
             lowCommunication = new LowCommunication(lc.SyncEverySteps!.Value, lc.Compression!.Value, lc.StepsToEqualLoss!.Value);
         }
 

@@ -157,8 +157,6 @@ public static partial class Messages
         ["diag2.step.noBandwidth"] = "the job spans {sites} sites but training.wan.bandwidthGbpsPerSite is not given, so its step time is unknown",
         ["diag2.step.noBandwidth.allowed"] = "the WAN bandwidth each site sends at, in Gbps",
         ["diag2.step.costNoCurrency"] = "a WAN price needs the scenario's currency",
-        ["diag2.step.lowCommPipeline"] = "low-communication training synchronises data-parallel replicas every H steps; with crossSite: pipeline activations cross every step",
-        ["diag2.step.lowCommPipeline.allowed"] = "crossSite: dataParallel, or no training.lowCommunication section",
         ["diag2.training.noComponents"] = "the list of components is empty",
         ["diag2.training.noComponents.allowed"] = "at least one component type",
         ["diag2.training.nameTwice"] = "the name '{name}' is used twice",

@@ -136,7 +136,6 @@ public class MultisiteCommandTests
     [Theory]
     [InlineData("training.sites.count=3", "do not split evenly over 3 sites")]
     [InlineData("training.step.acceleratorsPerReplica=100", "not a whole number of replicas of 100")]
-    [InlineData("training.step.crossSite=pipeline", "low-communication training synchronises data-parallel replicas")]
     [InlineData("training.step.model=gpt5", "gpt5")]
     [InlineData("training.wan.bandwidthGbpsPerSite=0", "training.wan.bandwidthGbpsPerSite")]
     public void Inconsistent_step_inputs_are_refused_with_the_field_and_what_is_allowed(string set, string expected)
@@ -146,6 +145,18 @@ public class MultisiteCommandTests
         Assert.Empty(stdout);
         Assert.Contains(expected, CliRunner.Flat(stderr), StringComparison.Ordinal);
         Assert.Contains("(allowed: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pipeline_split_keeps_the_low_communication_section_but_says_it_is_not_evaluated()
+    {
+        var json = Json("multisite", "--preset", "llama3-405b-two-sites", "--set", "training.step.crossSite=pipeline");
+        Assert.Single(json.GetProperty("modes").EnumerateArray());
+        var warning = json.GetProperty("notes").EnumerateArray().Single(n => n.GetProperty("code").GetString() == "multisite.lowCommunicationNeedsDataParallel");
+        Assert.Equal("warning", warning.GetProperty("level").GetString());
+
+        // 16,777,216 tokens × 16,384 × 2 bytes = 549.8 GB of activations each way across the one boundary per step.
+        Assert.Equal(16_777_216.0 * 16384 * 2 / 1e9, json.GetProperty("modes")[0].GetProperty("wanGigabytesPerStepPerSite").GetDouble(), 6);
     }
 
     [Fact]
