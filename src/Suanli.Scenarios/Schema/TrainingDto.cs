@@ -184,7 +184,7 @@ public sealed class WanDto
     [Field("Collective (e.g. NCCL) time-outs per link per day per ms of round-trip time (λ_timeout(d)).", Unit = "events/link-day-ms", Default = "0", Min = 0, Max = 100)]
     public double? CollectiveTimeoutsPerDayPerMsRtt { get; set; }
 
-    [Field("WAN bandwidth each site sends and receives at, for the step time (suanli multisite); required there when sites.count > 1.", Unit = "Gbps", Min = 0, MinExclusive = true, Max = 100_000_000)]
+    [Field("WAN bandwidth each site sends and receives at, for the step time (suanli multisite); required there when sites.count > 1.", Unit = "Gbps", Min = 0.001, Max = 100_000_000)]
     public double? BandwidthGbpsPerSite { get; set; }
 
     [Field("Fibre route km per km of sites.distanceKm (fibre follows roads and rails: often 1.2-1.5); 1 when distanceKm is already the fibre route. Scales propagation delay, round-trip time and fibre cuts.", Unit = "ratio", Default = "1", Min = 1, Max = 5)]
