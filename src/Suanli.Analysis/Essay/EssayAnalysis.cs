@@ -191,7 +191,12 @@ public static class EssayAnalysis
         var latencyShare = sync.Step.WanLatencySeconds / sync.Step.StepSeconds;
         work.Figure("stepEfficiency", sync.Step.Efficiency, Unit.Fraction);
         work.Figure("wanLatencyShareOfStep", latencyShare, Unit.Fraction);
-        work.Figure("maxDistanceKmForTarget", sync.MaxDistanceKmForTarget, Unit.Km);
+        if (sync.MaxDistanceKmForTarget is not > MultisiteAnalysis.HalfEarthCircumferenceKm)
+        {
+            // Farther than any two places on Earth is no limit: the finding says "any distance" instead of the figure.
+            work.Figure("maxDistanceKmForTarget", sync.MaxDistanceKmForTarget, Unit.Km);
+        }
+
         work.Figure("requiredWanGbpsForTarget", sync.RequiredWanGbpsForTarget, Unit.Gbps);
         work.Figure("effectiveThroughput", sync.EffectiveThroughput, Unit.Fraction);
         if (result.Modes.FirstOrDefault(m => m.Mode == MultisiteMode.LowCommunication) is { } low)
