@@ -41,17 +41,7 @@ internal static class MultisiteView
         }
 
         console.WriteLine();
-        if (options.Inputs)
-        {
-            console.Write(View.Inputs(result.Header, words));
-            console.WriteLine();
-        }
-
-        View.ModelNotes(console, words, "multisite.model.title", result.ModelNotes);
-        if (!options.Inputs)
-        {
-            console.WriteLine(words["multisite.view.inputsHint"]);
-        }
+        View.InputsAndModelNotes(console, words, result.Header, result.ModelNotes, options, "multisite.model.title", "multisite.view.inputsHint");
     }
 
     private static Table Summary(MultisiteResult result, Words words)

@@ -288,20 +288,8 @@ internal static class ComputeView
     }
 
     /// <summary>The inputs table when asked for (<c>--inputs</c>), the model's simplifications, and else the hint that shows how to ask.</summary>
-    public static void InputsAndModelNotes(IAnsiConsole console, Words words, ResultHeader header, IEnumerable<string> modelNotes, ViewOptions options)
-    {
-        if (options.Inputs)
-        {
-            console.Write(View.Inputs(header, words));
-            console.WriteLine();
-        }
-
-        View.ModelNotes(console, words, "compute.model.title", modelNotes);
-        if (!options.Inputs)
-        {
-            console.WriteLine(words["compute.view.inputsHint"]);
-        }
-    }
+    public static void InputsAndModelNotes(IAnsiConsole console, Words words, ResultHeader header, IEnumerable<string> modelNotes, ViewOptions options) =>
+        View.InputsAndModelNotes(console, words, header, modelNotes, options, "compute.model.title", "compute.view.inputsHint");
 
     private static string Flags(ResultHeader header) => string.Join(" ", header.Inputs.Where(i => i.Origin == InputOrigin.CommandLine)
         .Select(i => i.Value == "true" ? i.Path : i.Path + " " + i.Value));

@@ -121,6 +121,24 @@ internal static class View
     /// <summary>One bulleted line.</summary>
     public static void Bullet(IAnsiConsole console, Words words, string text) => console.WriteLine(words.Format("line.bullet", ("text", text)));
 
+    /// <summary>The inputs table when asked for (<c>--inputs</c>), the model's simplifications under <paramref name="titleKey"/>, and else the hint <paramref name="hintKey"/>.</summary>
+    public static void InputsAndModelNotes(IAnsiConsole console, Words words, ResultHeader header, IEnumerable<string> modelNotes, ViewOptions options, string titleKey, string hintKey)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Inputs)
+        {
+            console.Write(Inputs(header, words));
+            console.WriteLine();
+        }
+
+        ModelNotes(console, words, titleKey, modelNotes);
+        if (!options.Inputs)
+        {
+            console.WriteLine(words[hintKey]);
+        }
+    }
+
     /// <summary>The model's simplifications under a title.</summary>
     public static void ModelNotes(IAnsiConsole console, Words words, string titleKey, IEnumerable<string> notes)
     {
