@@ -28,7 +28,7 @@ internal static partial class CliMessages
         ["diag.unknownClaim"] = "'{value}' is not a claim of the essay",
         ["diag.allowed.fileOrPreset"] = "a YAML file path, or one of: {presets}",
         ["diag.allowed.oneOfThem"] = "one of them",
-        ["diag.allowed.sectionFor"] = "a '{section}:' section; see docs/scenario-reference.md or 'suanli presets show cn-2025-essay'",
+        ["diag.allowed.sectionFor"] = "a '{section}:' section; see docs/scenario-reference.md or 'suanli presets show {preset}'",
         ["diag.allowed.anySection"] = "one of the sections {sections}; see docs/scenario-reference.md or 'suanli presets list'",
         ["diag.allowed.options"] = "the options of '{command}': {options}",
         ["diag.allowed.optionRange"] = "{what} in {range}",

@@ -119,11 +119,22 @@ public static class MultisiteChecks
         return null;
     }
 
+    /// <summary>A distance or bandwidth sweep finds no site count from 2 to <paramref name="maxSites"/> over which the job splits.</summary>
+    public static Diagnostic SweepNoSplit(double replicas, int maxSites) =>
+        Diagnostic.Error(DiagnosticCodes.Usage, "command-line", 1, 1, "--sweep",
+            Messages.Of("diag2.step.sweepNoSplit", ("replicas", F($"{replicas:#,0.##}")), ("max", F($"{maxSites}"))), Messages.Of("diag2.step.sweepNoSplit.allowed"));
+
+    /// <summary>A sweep over distance or sites without a WAN bandwidth to run it at.</summary>
+    public static Diagnostic SweepNeedsBandwidth() =>
+        Diagnostic.Error(DiagnosticCodes.Usage, "command-line", 1, 1, "--sweep", Messages.Of("diag2.step.sweepNeedsBandwidth"), Messages.Of("diag2.step.sweepNeedsBandwidth.allowed"));
+
     // At the first involved input set with --set, else where the file wrote one, else at the scenario.
     private static Diagnostic At(Scenario scenario, string field, string[] involved, MessageText message, MessageText allowed)
     {
         var at = Blame.Find(scenario.Inputs, [field, .. involved]);
-        return Diagnostic.Error(DiagnosticCodes.Inconsistent, at?.File ?? scenario.Origin, at?.Line ?? 1, at?.Column ?? 1, field, message, allowed);
+        // Named as the input the reader changed when a --set caused it (training.sites.count=3), else the field itself.
+        var named = at is { Origin: InputOrigin.Set } set ? set.Path : field;
+        return Diagnostic.Error(DiagnosticCodes.Inconsistent, at?.File ?? scenario.Origin, at?.Line ?? 1, at?.Column ?? 1, named, message, allowed);
     }
 }
 

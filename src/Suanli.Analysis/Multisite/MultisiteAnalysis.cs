@@ -169,6 +169,11 @@ public static class MultisiteAnalysis
             modes.Add(Mode(MultisiteMode.LowCommunication, lc));
         }
 
+        if (CheckOptions(scenario, options) is { } refusedOptions)
+        {
+            throw new ArgumentException(refusedOptions.ToString(), nameof(options));
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var skipped = new List<int>();
         var sweep = options.Sweep is { } kind ? Sweep(kind, scenario, spec, job, oneSiteRate, skipped, progress, cancellationToken) : null;
@@ -191,13 +196,50 @@ public static class MultisiteAnalysis
 
         MultisiteModeResult Mode(MultisiteMode mode, LowCommunication? lowCommunication)
         {
-            var step = StepTimeModel.Evaluate(inputs, lowCommunication);
-            var quality = lowCommunication?.StepsToEqualLoss ?? 1;
-            var required = StepTimeModel.RequiredWanGbps(inputs, lowCommunication, options.TargetEfficiency);
+            // On one site nothing crosses a WAN: low-communication training is every-step synchronisation there.
+            var used = job.Sites > 1 ? lowCommunication : null;
+            var step = StepTimeModel.Evaluate(inputs, used);
+            var quality = used?.StepsToEqualLoss ?? 1;
+            var required = StepTimeModel.RequiredWanGbps(inputs, used, options.TargetEfficiency);
             return new MultisiteModeResult(mode, step, ettr, quality, step.Efficiency * ettr / quality / oneSiteRate,
-                StepTimeModel.MaxDistanceKm(inputs, lowCommunication, options.TargetEfficiency), required,
+                StepTimeModel.MaxDistanceKm(inputs, used, options.TargetEfficiency), required,
                 WanCost(spec, job, job.Sites, job.DistanceKm, bandwidth), required is { } r ? WanCost(spec, job, job.Sites, job.DistanceKm, r) : null, lowCommunication);
         }
+    }
+
+    /// <summary>
+    /// The sites a distance or bandwidth sweep runs at: the scenario's when it has several, else the fewest above one
+    /// over which the job splits evenly; null when none up to <see cref="SweepMaxSites"/> does.
+    /// </summary>
+    public static int? SweepSites(MultisiteSpec spec, TrainingReliability job)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(job);
+        return job.Sites > 1 ? job.Sites
+            : Enumerable.Range(2, SweepMaxSites - 1).Cast<int?>().FirstOrDefault(s => spec.Splits(job.JobAccelerators, s!.Value) && s <= job.JobAccelerators);
+    }
+
+    /// <summary>Why the options cannot run on the scenario, located at the option; null when they can.</summary>
+    public static Diagnostic? CheckOptions(Scenario scenario, MultisiteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Sweep is not { } kind || scenario is not { Multisite: { } spec, Training: { } job })
+        {
+            return null;
+        }
+
+        if (kind != MultisiteSweepKind.Sites && SweepSites(spec, job) is null)
+        {
+            return MultisiteChecks.SweepNoSplit(job.JobAccelerators / (double)spec.AcceleratorsPerReplica, SweepMaxSites);
+        }
+
+        if (kind != MultisiteSweepKind.Bandwidth && spec.WanGbpsPerSite is null)
+        {
+            return MultisiteChecks.SweepNeedsBandwidth();
+        }
+
+        return null;
     }
 
     /// <summary>ETTR of the job at <paramref name="sites"/> sites <paramref name="distanceKm"/> apart: the reliability engine's closed form.</summary>
@@ -213,13 +255,14 @@ public static class MultisiteAnalysis
     private static List<MultisiteSweepRow> Sweep(MultisiteSweepKind kind, Scenario scenario, MultisiteSpec spec, TrainingReliability job, double oneSiteRate,
         List<int> skipped, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
     {
-        var sites = Math.Max(2, job.Sites);
-        var bandwidth = spec.WanGbpsPerSite ?? SweepBandwidthsGbps[0];
+        var sites = SweepSites(spec, job) ?? throw new ArgumentException("No site count splits the job: check with MultisiteAnalysis.CheckOptions.", nameof(spec));
+        var bandwidth = kind == MultisiteSweepKind.Bandwidth ? 0
+            : spec.WanGbpsPerSite ?? throw new ArgumentException("The sweep needs the WAN bandwidth: check with MultisiteAnalysis.CheckOptions.", nameof(spec));
         var points = kind switch
         {
             MultisiteSweepKind.Distance => SweepDistancesKm.Append(job.DistanceKm).Distinct().Order().Select(d => (sites, d, bandwidth)).ToList(),
             MultisiteSweepKind.Bandwidth => SweepBandwidthsGbps.Concat(spec.WanGbpsPerSite is { } b ? [b] : []).Distinct().Order().Select(b => (sites, job.DistanceKm, b)).ToList(),
-            _ => Enumerable.Range(1, SweepMaxSites).Select(s => (s, job.DistanceKm, bandwidth)).ToList(),
+            _ => Enumerable.Range(1, SweepMaxSites).Append(job.Sites).Distinct().Order().Select(s => (s, job.DistanceKm, bandwidth)).ToList(),
         };
         var rows = new List<MultisiteSweepRow>();
         for (var i = 0; i < points.Count; i++)
@@ -280,6 +323,13 @@ public static class MultisiteAnalysis
             ]);
         }
 
+        if (r.Modes.Count == 1)
+        {
+            // The low-communication mode was not evaluated (not described, or a pipeline split): its keys, null.
+            var currencyless = metrics.Select(m => m with { Key = "lowCommunication." + m.Key, Value = null }).ToList();
+            metrics.AddRange(currencyless);
+        }
+
         metrics.Add(new("oneSiteStepEfficiency", r.OneSite.Efficiency, Unit.Fraction));
         metrics.Add(new("oneSiteEttr", r.OneSiteEttr, Unit.Fraction));
         metrics.Add(new("targetEfficiency", r.Options.TargetEfficiency, Unit.Fraction));
@@ -307,7 +357,7 @@ public static class MultisiteAnalysis
                 {
                     > HalfEarthCircumferenceKm => Finding.Info("multisite.anyDistanceOnEarth", ("mode", mode), ("target", target), ("km", HalfEarthCircumferenceKm)),
                     { } dmax => Finding.Info("multisite.maxDistance", ("mode", mode), ("target", target), ("km", dmax)),
-                    null => Finding.Warning("multisite.missesTargetAtZeroKm", ("mode", mode), ("target", target)),
+                    null => Finding.Warning("multisite.missesTargetAtZeroKm", ("mode", mode), ("target", target), ("cause", Cause(m.Step))),
                 });
                 findings.Add(m.RequiredWanGbpsForTarget is { } gbps
                     ? Finding.Info("multisite.requiredBandwidth", ("mode", mode), ("target", target), ("gbps", gbps), ("distanceKm", r.Job.DistanceKm),
@@ -336,6 +386,15 @@ public static class MultisiteAnalysis
         }
 
         return findings;
+    }
+
+    // What keeps a step from its target even at 0 km: the largest of the in-site reduction, the WAN's bandwidth and the
+    // hops' fixed latency (the latency at the scenario's distance less its propagation part is not separable here, so
+    // latency counts whole: it is what remains at 0 km only through the hop latency, which it then dominates anyway).
+    private static Term Cause(StepTime step)
+    {
+        var largest = Math.Max(step.IntraSiteSeconds, Math.Max(step.WanBandwidthSeconds, step.WanLatencySeconds));
+        return new Term("multisite.cause." + (largest == step.WanBandwidthSeconds ? "bandwidth" : largest == step.IntraSiteSeconds ? "inSite" : "latency"));
     }
 
     /// <summary>The camelCase word of a mode, as JSON and resource keys use it.</summary>

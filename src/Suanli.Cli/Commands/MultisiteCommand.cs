@@ -28,7 +28,7 @@ internal static class MultisiteCommand
         command.SetAction(parse =>
         {
             var checks = new OptionChecks(parse, context);
-            var targetEfficiency = checks.Number(target, 0, 1, true, CliMessages.Resource("multisite.error.target")) ?? MultisiteAnalysis.DefaultTargetEfficiency;
+            var targetEfficiency = checks.Number(target, 0, 1, true, CliMessages.Of("diag2.option.fraction")) ?? MultisiteAnalysis.DefaultTargetEfficiency;
             MultisiteSweepKind? kind = null;
             if (parse.GetValue(sweep) is { } sweepText)
             {
@@ -62,7 +62,14 @@ internal static class MultisiteCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var result = MultisiteAnalysis.Evaluate(scenario, new MultisiteOptions(targetEfficiency, kind), null, context.Cancellation);
+            var options = new MultisiteOptions(targetEfficiency, kind);
+            if (MultisiteAnalysis.CheckOptions(scenario, options) is { } refusedOptions)
+            {
+                context.Report(refusedOptions);
+                return ExitCodes.InvalidInput;
+            }
+
+            var result = MultisiteAnalysis.Evaluate(scenario, options, null, context.Cancellation);
             return context.Emit(parse.GetValue(json), () => ReportJson.Serialize(MultisiteJsonWriter.ToJson(result, words)),
                 console => MultisiteView.Write(console, result, words, new ViewOptions(parse.GetValue(inputs), parse.GetValue(wide))));
         });

@@ -78,6 +78,14 @@ internal sealed class ScenarioInput
         ArgumentNullException.ThrowIfNull(scenario);
         context.Report(Diagnostic.Error(Scenarios.Binding.DiagnosticCodes.MissingSection, scenario.Origin, 1, 1, section,
             CliMessages.Of("diag.missingSectionForCommand", ("command", command), ("section", section)),
-            CliMessages.Of("diag.allowed.sectionFor", ("section", section))));
+            CliMessages.Of("diag.allowed.sectionFor", ("section", section), ("preset", ExamplePreset(section)))));
+    }
+
+    /// <summary>A built-in preset that has <paramref name="section"/>, to copy from (the first by name).</summary>
+    private static string ExamplePreset(string section)
+    {
+        var has = Suanli.Analysis.Run.ModelRunners.Sections.FirstOrDefault(s => s.Section == section)?.Present;
+        return has is null ? "cn-2025-essay"
+            : Presets.Names.FirstOrDefault(n => ScenarioLoader.FromPreset(n).Scenario is { } s && has(s)) ?? "cn-2025-essay";
     }
 }

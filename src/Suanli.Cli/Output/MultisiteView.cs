@@ -14,9 +14,12 @@ internal static class MultisiteView
         var job = result.Job;
         var spec = result.Spec;
         var i = result.Inputs;
-        console.WriteLine(words.Format("multisite.job", ("model", spec.Model.Name), ("accelerators", job.JobAccelerators), ("accelerator", spec.Accelerator.Name),
-            ("perReplica", spec.AcceleratorsPerReplica), ("ranks", result.IntraSiteRanks), ("sites", job.Sites), ("distanceKm", job.DistanceKm),
-            ("crossSite", words["multisite.crossSite." + Words.Camel(spec.CrossSite.ToString())])));
+        console.WriteLine(job.Sites > 1
+            ? words.Format("multisite.job", ("model", spec.Model.Name), ("accelerators", job.JobAccelerators), ("accelerator", spec.Accelerator.Name),
+                ("perReplica", spec.AcceleratorsPerReplica), ("ranks", result.IntraSiteRanks), ("sites", job.Sites), ("distanceKm", job.DistanceKm),
+                ("crossSite", words["multisite.crossSite." + Words.Camel(spec.CrossSite.ToString())]))
+            : words.Format("multisite.jobOneSite", ("model", spec.Model.Name), ("accelerators", job.JobAccelerators), ("accelerator", spec.Accelerator.Name),
+                ("perReplica", spec.AcceleratorsPerReplica), ("ranks", result.IntraSiteRanks)));
         console.WriteLine(job.Sites > 1
             ? words.Format("multisite.wan", ("gbps", i.WanGbpsPerSite), ("routeKm", job.RouteKm), ("routeFactor", job.RouteFactor), ("latency", job.LatencyUsPerKm),
                 ("hop", spec.HopLatencyUs), ("intra", spec.IntraSiteGbpsPerAccelerator), ("overlap", spec.Overlap), ("target", result.Options.TargetEfficiency))
@@ -61,6 +64,7 @@ internal static class MultisiteView
 
         var one = result.OneSite;
         var none = words["multisite.none"];
+        var notApplicable = words["value.none"];
         string Pct(double x) => words.Strings.FormatValue(x, "pct1");
         string Opt(double? x, Func<double, string> format) => x is { } v ? format(v) : none;
         string Money(double? x) => x is { } v && result.Spec.Currency is { } c ? words.Quantity(v, Suanli.Core.Unit.Money, c) : none;
@@ -82,22 +86,25 @@ internal static class MultisiteView
         }
 
         Row("effective", Pct(1), m => Pct(m.EffectiveThroughput));
-        Row("maxDistance", none, m => Opt(m.MaxDistanceKmForTarget, d => d > MultisiteAnalysis.HalfEarthCircumferenceKm
+        Row("maxDistance", notApplicable, m => Opt(m.MaxDistanceKmForTarget, d => d > MultisiteAnalysis.HalfEarthCircumferenceKm
             ? words.Format("multisite.anyDistance", ("km", MultisiteAnalysis.HalfEarthCircumferenceKm)) : Words.N(d, 0)));
-        Row("required", none, m => Opt(m.RequiredWanGbpsForTarget, g => Words.N(g, 0)));
+        Row("required", notApplicable, m => Opt(m.RequiredWanGbpsForTarget, Gbps));
         if (result.Spec.CostPerGbpsKmYear is not null)
         {
-            Row("wanCost", none, m => Money(m.WanCostPerYear));
-            Row("requiredCost", none, m => Money(m.RequiredWanCostPerYear));
+            Row("wanCost", notApplicable, m => Money(m.WanCostPerYear));
+            Row("requiredCost", notApplicable, m => Money(m.RequiredWanCostPerYear));
         }
 
         return table;
     }
 
+    /// <summary>Gbps as a reader wants them: whole from 10 up, three significant digits below (0.027, not 0).</summary>
+    private static string Gbps(double gbps) => gbps >= 10 ? Words.N(gbps, 0) : Suanli.Scenarios.Binding.NumberFormat.Plain(gbps, "G3");
+
     private static Table Sweep(MultisiteResult result, IReadOnlyList<MultisiteSweepRow> rows, MultisiteSweepKind kind, Words words, ViewWidth width)
     {
         var job = result.Job;
-        var sites = Math.Max(2, job.Sites);
+        var sites = rows.Count > 0 ? rows[0].Sites : job.Sites;
         var title = kind switch
         {
             MultisiteSweepKind.Distance => words.Format("multisite.sweep.distance", ("sites", sites), ("gbps", result.Inputs.WanGbpsPerSite)),
@@ -134,7 +141,7 @@ internal static class MultisiteView
             var x = kind switch
             {
                 MultisiteSweepKind.Distance => Words.N(row.DistanceKm, 0),
-                MultisiteSweepKind.Bandwidth => Words.N(row.WanGbpsPerSite, 0),
+                MultisiteSweepKind.Bandwidth => Gbps(row.WanGbpsPerSite),
                 _ => Words.N(row.Sites, 0),
             };
             var cells = new List<string> { x, Pct(row.Modes[0].Ettr) };

@@ -28,10 +28,10 @@ public sealed record MultisiteJson : ScenarioCommandJson
     /// <summary>Sites the job is spread over.</summary>
     public required int Sites { get; init; }
 
-    /// <summary>Distance between sites, km.</summary>
-    public required double DistanceKm { get; init; }
+    /// <summary>Distance between sites, km (null on one site).</summary>
+    public required double? DistanceKm { get; init; }
 
-    /// <summary>WAN bandwidth per site, Gbps (null for one site without a WAN).</summary>
+    /// <summary>WAN bandwidth per site, Gbps (null on one site).</summary>
     public required double? WanGbpsPerSite { get; init; }
 
     /// <summary>What crosses the WAN: dataParallel or pipeline.</summary>
@@ -100,8 +100,10 @@ public sealed record MultisiteJson : ScenarioCommandJson
 /// <param name="Ettr">Effective training time ratio on one site.</param>
 public sealed record MultisiteOneSiteJson(double StepComputeSeconds, double StepCommSeconds, double ExposedCommSeconds, double StepEfficiency, double Ettr);
 
-/// <summary>One mode's figures.</summary>
+/// <summary>One mode's figures; a mode not evaluated (no lowCommunication section, or a pipeline split) has every figure null and says why.</summary>
 /// <param name="Mode">synchronous or lowCommunication.</param>
+/// <param name="Evaluated">Whether the mode was evaluated.</param>
+/// <param name="NotEvaluatedReason">Why not, as a code (<c>multisite.lowCommunication.notDescribed</c>, <c>multisite.lowCommunicationNeedsDataParallel</c>), else null.</param>
 /// <param name="SyncEverySteps">H: steps between synchronisations (1 for synchronous).</param>
 /// <param name="Compression">Bytes sent as a share of the gradient (1 for synchronous).</param>
 /// <param name="StepsToEqualLoss">Quality cost (1 for synchronous).</param>
@@ -123,20 +125,22 @@ public sealed record MultisiteOneSiteJson(double StepComputeSeconds, double Step
 /// <param name="Currency">Currency of the costs, or null.</param>
 public sealed record MultisiteModeJson(
     string Mode,
-    int SyncEverySteps,
-    double Compression,
-    double StepsToEqualLoss,
-    double StepComputeSeconds,
-    double IntraSiteCommSeconds,
-    double WanBandwidthSeconds,
-    double WanLatencySeconds,
-    double StepCommSeconds,
-    double ExposedCommSeconds,
-    double StepSeconds,
-    double WanGigabytesPerStepPerSite,
-    double StepEfficiency,
-    double Ettr,
-    double EffectiveThroughput,
+    bool Evaluated,
+    string? NotEvaluatedReason,
+    int? SyncEverySteps,
+    double? Compression,
+    double? StepsToEqualLoss,
+    double? StepComputeSeconds,
+    double? IntraSiteCommSeconds,
+    double? WanBandwidthSeconds,
+    double? WanLatencySeconds,
+    double? StepCommSeconds,
+    double? ExposedCommSeconds,
+    double? StepSeconds,
+    double? WanGigabytesPerStepPerSite,
+    double? StepEfficiency,
+    double? Ettr,
+    double? EffectiveThroughput,
     double? MaxDistanceKmForTarget,
     double? RequiredWanGbpsForTarget,
     double? WanCostPerYear,
@@ -173,8 +177,8 @@ public static class MultisiteJsonWriter
             Accelerator = result.Spec.Accelerator.Id,
             JobAccelerators = result.Job.JobAccelerators,
             Sites = result.Job.Sites,
-            DistanceKm = result.Job.DistanceKm,
-            WanGbpsPerSite = result.Spec.WanGbpsPerSite,
+            DistanceKm = result.Job.Sites > 1 ? result.Job.DistanceKm : null,
+            WanGbpsPerSite = result.Job.Sites > 1 ? result.Spec.WanGbpsPerSite : null,
             CrossSite = result.Spec.CrossSite,
             IntraSiteRanks = result.IntraSiteRanks,
             TargetEfficiency = result.Options.TargetEfficiency,
@@ -187,7 +191,7 @@ public static class MultisiteJsonWriter
             MaxDistanceKmForTarget = sync.MaxDistanceKmForTarget,
             RequiredWanGbpsForTarget = sync.RequiredWanGbpsForTarget,
             OneSite = new MultisiteOneSiteJson(result.OneSite.ComputeSeconds, result.OneSite.CommSeconds, result.OneSite.ExposedSeconds, result.OneSite.Efficiency, result.OneSiteEttr),
-            Modes = [.. result.Modes.Select(m => Mode(m, result))],
+            Modes = [.. result.Modes.Select(m => Mode(m, result)), .. result.Modes.Count == 1 ? [NotEvaluated(result)] : Array.Empty<MultisiteModeJson>()],
             SweepBy = result.Options.Sweep is { } kind ? Suanli.Reports.Words.Camel(kind.ToString()) : null,
             Sweep = [.. (result.Sweep ?? []).Select(r => new MultisiteSweepRowJson(r.Sites, r.DistanceKm, r.WanGbpsPerSite,
                 [.. r.Modes.Select(p => new MultisitePointJson(MultisiteAnalysis.Words(p.Mode), p.StepEfficiency, p.Ettr, p.EffectiveThroughput, p.ExposedCommSeconds))]))],
@@ -198,8 +202,15 @@ public static class MultisiteJsonWriter
         };
     }
 
+    private static MultisiteModeJson NotEvaluated(MultisiteResult result) => new(
+        MultisiteAnalysis.Words(MultisiteMode.LowCommunication), false,
+        result.Spec.LowCommunication is null ? "multisite.lowCommunication.notDescribed" : "multisite.lowCommunicationNeedsDataParallel",
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
     private static MultisiteModeJson Mode(MultisiteModeResult m, MultisiteResult result) => new(
         MultisiteAnalysis.Words(m.Mode),
+        true,
+        null,
         m.LowCommunication?.SyncEverySteps ?? 1,
         m.LowCommunication?.Compression ?? 1,
         m.StepsToEqualLoss,

@@ -151,7 +151,11 @@ public class MultisiteCommandTests
     public void A_pipeline_split_keeps_the_low_communication_section_but_says_it_is_not_evaluated()
     {
         var json = Json("multisite", "--preset", "llama3-405b-two-sites", "--set", "training.step.crossSite=pipeline");
-        Assert.Single(json.GetProperty("modes").EnumerateArray());
+        var low = json.GetProperty("modes")[1];
+        Assert.False(low.GetProperty("evaluated").GetBoolean());
+        Assert.Equal("multisite.lowCommunicationNeedsDataParallel", low.GetProperty("notEvaluatedReason").GetString());
+        Assert.Equal(JsonValueKind.Null, low.GetProperty("stepEfficiency").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("metrics").GetProperty("lowCommunication.stepEfficiency").GetProperty("value").ValueKind);
         var warning = json.GetProperty("notes").EnumerateArray().Single(n => n.GetProperty("code").GetString() == "multisite.lowCommunicationNeedsDataParallel");
         Assert.Equal("warning", warning.GetProperty("level").GetString());
 
@@ -173,7 +177,7 @@ public class MultisiteCommandTests
         try
         {
             var json = Json("multisite", path, "--set", "training.step.crossSite=pipeline");
-            Assert.Single(json.GetProperty("modes").EnumerateArray());
+            Assert.Equal("multisite.lowCommunication.notDescribed", json.GetProperty("modes")[1].GetProperty("notEvaluatedReason").GetString());
             Assert.Equal(62_914_560.0 * 7168 * 2 / 1e9, json.GetProperty("modes")[0].GetProperty("wanGigabytesPerStepPerSite").GetDouble(), 6);
             Assert.Contains(json.GetProperty("notes").EnumerateArray(), n => n.GetProperty("code").GetString() == "multisite.pipelineAcross");
         }
@@ -208,7 +212,7 @@ public class MultisiteCommandTests
         var (code, stdout, stderr) = CliRunner.Run("run", "--preset", "llama3-405b-two-sites", "--set", "training.sites.count=3");
         Assert.Equal(2, code);
         Assert.Empty(stdout);
-        Assert.Contains("training.step.acceleratorsPerReplica", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("--set[1]:1:22: training.sites.count: 128 data-parallel replicas do not split evenly over 3 sites", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -217,5 +221,42 @@ public class MultisiteCommandTests
         // The step's checks depend on the sites, which reliability varies: they belong to the step time only.
         var (code, _, stderr) = CliRunner.Run("reliability", "--preset", "llama3-405b-two-sites", "--set", "training.sites.count=3");
         Assert.True(code == 0, stderr);
+    }
+
+    [Fact]
+    public void A_sweep_runs_at_sites_the_job_splits_over_and_never_at_a_bandwidth_nobody_gave()
+    {
+        // cn-200mw-campus-vs-5-sites: one site, no WAN bandwidth. Distance and sites sweeps need a bandwidth: refused.
+        var (code, stdout, stderr) = CliRunner.Run("multisite", "--preset", "cn-200mw-campus-vs-5-sites", "--sweep", "sites");
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.StartsWith("command-line:1:1: --sweep: a sweep over distance or sites needs the WAN bandwidth per site", stderr, StringComparison.Ordinal);
+
+        // Given one, a distance sweep of a one-site job runs at the fewest sites its 125 replicas split over: five.
+        var json = Json("multisite", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "training.wan.bandwidthGbpsPerSite=800", "--sweep", "distance");
+        Assert.All(json.GetProperty("sweep").EnumerateArray(), r => Assert.Equal(5, r.GetProperty("sites").GetInt32()));
+        Assert.All(json.GetProperty("sweep").EnumerateArray(), r => Assert.Equal(800, r.GetProperty("wanGbpsPerSite").GetDouble()));
+    }
+
+    [Fact]
+    public void On_one_site_low_communication_is_every_step_synchronisation()
+    {
+        var json = Json("multisite", "--preset", "llama3-405b-two-sites", "--set", "training.sites.count=1");
+        Assert.Equal(1, json.GetProperty("modes")[1].GetProperty("effectiveThroughput").GetDouble(), 12);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("distanceKm").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("wanGbpsPerSite").ValueKind);
+    }
+
+    [Fact]
+    public void Missing_the_target_at_0_km_names_the_term_that_misses_it()
+    {
+        // A second of hop latency per hop, nothing hidden: latency, not bandwidth, misses the target.
+        var json = Json("multisite", "--preset", "llama3-405b-two-sites", "--set", "training.wan.hopLatencyUs=1000000", "--set", "training.step.overlap=0");
+        var miss = json.GetProperty("notes").EnumerateArray().First(n => n.GetProperty("code").GetString() == "multisite.missesTargetAtZeroKm");
+        Assert.Equal("multisite.cause.bandwidth", miss.GetProperty("args").GetProperty("cause").GetProperty("term").GetString());
+        var latency = Json("multisite", "--preset", "llama3-405b-two-sites", "--set", "training.wan.hopLatencyUs=1000000", "--set", "training.step.overlap=0",
+            "--set", "training.wan.bandwidthGbpsPerSite=100000");
+        var cause = latency.GetProperty("notes").EnumerateArray().First(n => n.GetProperty("code").GetString() == "multisite.missesTargetAtZeroKm");
+        Assert.Equal("multisite.cause.latency", cause.GetProperty("args").GetProperty("cause").GetProperty("term").GetString());
     }
 }

@@ -71,7 +71,9 @@ public partial class GoldenJsonTests
         "essay" => ["essay", "--json", "--lang", "en"],
         // One thread: the figures do not depend on it, but the JSON states the thread count, which defaults to the machine's cores.
         "reliability" => ["reliability", "--preset", preset, "--trials", "200", "--seed", "1", "--threads", "1", "--json", "--lang", "en"],
-        "multisite" => ["multisite", "--preset", preset, "--sweep", "distance", "--json", "--lang", "en"],
+        // A distance sweep needs the WAN bandwidth; the layout presets have none (one site): they sweep bandwidth.
+        "multisite" => ["multisite", "--preset", preset, "--sweep",
+            ScenarioLoader.FromPreset(preset).Scenario?.Multisite?.WanGbpsPerSite is null ? "bandwidth" : "distance", "--json", "--lang", "en"],
         _ => [command, "--preset", preset, "--json", "--lang", "en"],
     };
 
