@@ -120,6 +120,7 @@ internal static partial class CliApp
             LayoutCommand.Create(context),
             ReliabilityCommand.Create(context),
             MultisiteCommand.Create(context),
+            MarketCommand.Create(context),
             TrainCommand.Create(context),
             TrainCommand.CreateInfer(context),
             CatalogCommand.Create(context),

@@ -45,6 +45,9 @@ public sealed record Scenario
     /// <summary>The training job's step across sites (<c>training.step</c>), when the scenario describes it.</summary>
     public MultisiteSpec? Multisite { get; init; }
 
+    /// <summary>The country-level picture (<c>market</c>), when the scenario describes it.</summary>
+    public MarketSpec? Market { get; init; }
+
     /// <summary>The essay's claims the scenario speaks to.</summary>
     public IReadOnlyList<Claim> Claims { get; init; } = [];
 

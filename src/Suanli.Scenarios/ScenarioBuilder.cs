@@ -51,6 +51,7 @@ internal static class ScenarioBuilder
         var training = dto.Training is null ? null : TrainingBuilder.Build(dto.Training, binder, diagnostics);
         var layout = dto.Layout is null ? null : LayoutBuilder.Build(dto.Layout, site, binder, diagnostics);
         var compute = dto.Compute is null ? null : ComputeBuilder.Build(dto.Compute, dto.Currency, dto.Site is not null, binder, diagnostics);
+        var market = dto.Market is null ? null : MarketBuilder.Build(dto.Market, binder, diagnostics);
         var multisite = dto.Training is null || training is null ? null
             : MultisiteBuilder.Build(dto.Training, training, compute?.Catalog ?? ComputeCatalog.BuiltIn, dto.Currency, binder, diagnostics);
         return new Scenario
@@ -62,6 +63,7 @@ internal static class ScenarioBuilder
             Training = training,
             Compute = compute,
             Multisite = multisite,
+            Market = market,
             Layout = layout,
             Claims = [.. (dto.Claims ?? []).Select(c => new Claim(c.Id!, c.Text!, c.Metric!.Value, c.EssayValue!.Value, c.Comparison ?? ClaimComparison.About, c.Evidence))],
             Inputs = [.. binder.Inputs.Values],

@@ -1,4 +1,5 @@
 using Suanli.Analysis.Layout;
+using Suanli.Analysis.Market;
 using Suanli.Analysis.Multisite;
 using Suanli.Analysis.Results;
 using Suanli.Core;
@@ -56,7 +57,7 @@ public static class EssayAnalysis
         {
             case "C1": Campus(work); break;
             case "C2": Distance(work); break;
-            case "C3": work.Missing("investment", "market"); break;
+            case "C3": Investment(work); break;
             case "C4": BreakEven(work); break;
             case "C5": Vacancy(work); break;
             case "C6": ChipSupply(work); break;
@@ -223,6 +224,34 @@ public static class EssayAnalysis
             : sync.Step.Efficiency < target ? (Verdict.Mixed, "essay.C2.stepTime.bandwidthNotDistance")
             : (Verdict.ContradictedByEvidence, "essay.C2.stepTime.noDistanceLimit");
         work.Test("stepTime", verdict, primary: false, Finding.Info(code, args));
+    }
+
+    // C3: US against Chinese big-tech investment, on the essay's own figures and on the published ones (suanli market).
+    private static void Investment(ClaimWork work)
+    {
+        var essay = MarketAnalysis.Evaluate(work.LoadPreset("cn-us-2025-essay"), new MarketOptions());
+        var evidence = MarketAnalysis.Evaluate(work.LoadPreset("cn-us-2025-evidence"), new MarketOptions(essay.Year));
+        var floor = work.Claim.Figures.Single(f => f.Key == "usToCnCapexRatio2024").Value!.Value;
+        work.Figure("essayInvestmentUsUsd", essay.Us.TotalUsd, Unit.Money, Currency.USD);
+        work.Figure("essayInvestmentCnRmb", essay.Cn.TotalRmb, Unit.Money, Currency.RMB);
+        work.Figure("essayInvestmentRatio", essay.InvestmentRatio, Unit.Times);
+        work.Figure("evidenceInvestmentUsUsd", evidence.Us.TotalUsd, Unit.Money, Currency.USD);
+        work.Figure("evidenceInvestmentCnRmb", evidence.Cn.TotalRmb, Unit.Money, Currency.RMB);
+        work.Figure("evidenceInvestmentRatio", evidence.InvestmentRatio, Unit.Times);
+        var rows = evidence.Us.Companies.Concat(evidence.Cn.Companies).ToList();
+        var notReported = rows.Where(r => r.Row.Kind != Core.Market.FigureKind.Reported).Sum(r => r.AmountUsd) / Math.Max(rows.Sum(r => r.AmountUsd), 1e-300);
+        (string Name, FindingArg Value)[] args =
+        [
+            ("year", essay.Year), ("floor", floor), ("essayRatio", essay.InvestmentRatio), ("evidenceRatio", evidence.InvestmentRatio),
+            ("essayUs", essay.Us.TotalUsd / 1e9), ("evidenceUs", evidence.Us.TotalUsd / 1e9), ("essayCn", essay.Cn.TotalRmb / 1e9), ("evidenceCn", evidence.Cn.TotalRmb / 1e9),
+            ("notReported", notReported), ("rate", evidence.RmbPerUsd),
+        ];
+
+        // The essay's conclusion (more than seven times) against the published rows; estimates among them make it an assumption.
+        var (verdict, code) = evidence.InvestmentRatio >= floor
+            ? (notReported > 0 ? Verdict.ReproducedUnderAssumptions : Verdict.Reproduced, "essay.C3.ratioHolds")
+            : (Verdict.ContradictedByEvidence, "essay.C3.ratioFails");
+        work.Test("investmentRatio", verdict, primary: true, Finding.Info(code, args));
     }
 
     // C4: the accounting break-even rent of the essay's data center, and whether it sits between 260 and today's rent.

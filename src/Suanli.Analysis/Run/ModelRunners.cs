@@ -35,6 +35,7 @@ public static class ModelRunners
         new("training", "reliability", s => s.Training is not null),
         new("training.step", "multisite", s => s.Multisite is not null),
         new("compute.training", "train", s => s.Compute?.Training is not null),
+        new("market", "market", s => s.Market is not null),
     ];
 
     /// <summary>The runners of the models on the seam, by section.</summary>
@@ -45,6 +46,7 @@ public static class ModelRunners
         new ReliabilityRunner(),
         new MultisiteRunner(),
         new TrainRunner(),
+        new MarketRunner(),
     }.ToDictionary(r => r.Section, StringComparer.Ordinal);
 
     /// <summary>The sections a scenario has, in order.</summary>
@@ -88,6 +90,15 @@ public static class ModelRunners
 
         public IModelResult Evaluate(Scenario scenario, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken) =>
             Multisite.MultisiteAnalysis.Evaluate(scenario, new Multisite.MultisiteOptions(), progress, cancellationToken);
+    }
+
+    /// <summary>Investment per country (<c>suanli market</c>) in the scenario's year.</summary>
+    private sealed class MarketRunner : IModelRunner
+    {
+        public string Section => "market";
+
+        public IModelResult Evaluate(Scenario scenario, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken) =>
+            Market.MarketAnalysis.Evaluate(scenario, new Market.MarketOptions(), progress, cancellationToken);
     }
 
     /// <summary>A training run's compute, time, energy and cost (<c>suanli train</c>).</summary>

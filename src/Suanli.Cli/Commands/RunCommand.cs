@@ -44,6 +44,12 @@ internal static class RunCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (scenario.Market is { } market && Scenarios.MarketChecks.Check(scenario, market.Year, false) is { } noYear)
+            {
+                context.Report(noYear);
+                return ExitCodes.InvalidInput;
+            }
+
             RunResult result;
             try
             {

@@ -49,6 +49,9 @@ internal static class RunView
             case Suanli.Analysis.Reliability.ReliabilityResult reliability:
                 ReliabilityView.Write(console, reliability, words, options);
                 break;
+            case Suanli.Analysis.Market.MarketResult market:
+                MarketView.Write(console, market, words, options);
+                break;
             case Suanli.Analysis.Multisite.MultisiteResult multisite:
                 MultisiteView.Write(console, multisite, words, options);
                 break;

@@ -23,6 +23,7 @@ namespace Suanli.Reports.Json;
 [JsonSerializable(typeof(InferJson))]
 [JsonSerializable(typeof(CatalogJson))]
 [JsonSerializable(typeof(MultisiteJson))]
+[JsonSerializable(typeof(MarketJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>

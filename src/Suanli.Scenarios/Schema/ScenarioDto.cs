@@ -30,6 +30,9 @@ public sealed class ScenarioDto
     [Field("Accelerators, models and a training run (MODEL.md §3); needed by `suanli train SCENARIO`.")]
     public ComputeDto? Compute { get; set; }
 
+    [Field("The country-level picture: investment by company and year (MODEL.md §6); needed by `suanli market`.")]
+    public MarketDto? Market { get; set; }
+
     [Field("The essay's claims this scenario speaks to; each is shown beside the figure Suanli computes.")]
     public List<ClaimDto>? Claims { get; set; }
 }

@@ -137,6 +137,7 @@ internal static class SchemaInfo
         ["nodes"] = "nodes",
         ["days"] = "days",
         ["steps"] = "steps",
+        ["currency"] = "currency",
         ["currency/accelerator-hour"] = "currencyPerAcceleratorHour",
         ["currency/MW"] = "currencyPerMw",
         ["billions"] = "billions",

@@ -131,8 +131,13 @@ public class CultureTests
                         continue;
                     }
 
-                    Assert.Equal(isWhole ? 12d : 2.5, System.Convert.ToDouble(Value(root, path, symbol, isWhole ? "12" : "2.5"), CultureInfo.InvariantCulture));
-                    Assert.Equal(1000d, System.Convert.ToDouble(Value(root, path, symbol, "1e3"), CultureInfo.InvariantCulture));
+                    // A whole-number option whose stated range leaves out 12 and 1,000 (a year) is read at its lowest value instead.
+                    var range = isWhole ? Suanli.Cli.Commands.OptionRanges.Of(symbol) : null;
+                    var outside = range is { } r && (12 < r.Min || 12 > r.Max || 1000 < r.Min || 1000 > r.Max);
+                    var (plain, plainValue) = outside ? (range!.Min.ToString(CultureInfo.InvariantCulture), (double)range.Min) : isWhole ? ("12", 12d) : ("2.5", 2.5);
+                    var (scientific, scientificValue) = outside ? (range!.Min.ToString("0.##########e0", CultureInfo.InvariantCulture), (double)range.Min) : ("1e3", 1000d);
+                    Assert.Equal(plainValue, System.Convert.ToDouble(Value(root, path, symbol, plain), CultureInfo.InvariantCulture));
+                    Assert.Equal(scientificValue, System.Convert.ToDouble(Value(root, path, symbol, scientific), CultureInfo.InvariantCulture));
                     foreach (var bad in new[] { "2,5", "1,000", "1 000", "NaN", "Infinity", "∞", "١٢", "12%", "0x10" })
                     {
                         Assert.True(Error(root, path, symbol, bad) is not null, $"{string.Join(' ', path)} {symbol.Name} {bad} was accepted under {culture}");

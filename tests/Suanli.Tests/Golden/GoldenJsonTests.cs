@@ -56,6 +56,11 @@ public partial class GoldenJsonTests
             {
                 list.Add((name, "multisite"));
             }
+
+            if (s.Market is not null)
+            {
+                list.Add((name, "market"));
+            }
         }
 
         list.Add((string.Empty, "essay"));

@@ -1,0 +1,99 @@
+using Suanli.Core;
+using Suanli.Core.Market;
+using Suanli.Scenarios.Binding;
+using Suanli.Scenarios.Schema;
+using static Suanli.Scenarios.ScenarioBuilder;
+
+namespace Suanli.Scenarios;
+
+/// <summary>The <c>market</c> section: the year compared, the basis, the exchange rate when given, and the investment rows.</summary>
+/// <param name="Year">The year compared.</param>
+/// <param name="Basis">The investment basis compared.</param>
+/// <param name="RmbPerUsd">The scenario's own exchange rate, or null for the catalog's annual average.</param>
+/// <param name="Investment">Every investment row.</param>
+public sealed record MarketSpec(int Year, InvestmentBasis Basis, double? RmbPerUsd, IReadOnlyList<InvestmentRow> Investment)
+{
+    /// <summary>The RMB per USD of <paramref name="year"/>: the scenario's, else the catalog's annual average, else null.</summary>
+    public double? RateFor(int year) => RmbPerUsd ?? ComputeCatalog.BuiltIn.ExchangeRateFor(year)?.RmbPerUsd;
+}
+
+/// <summary>What the market model needs of a year: rows for both countries on the basis, and an exchange rate.</summary>
+public static class MarketChecks
+{
+    /// <summary>The first reason the scenario's market cannot be compared in <paramref name="year"/>; null when it can.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="year">The year compared (the scenario's, or <c>--year</c>).</param>
+    /// <param name="fromOption">Whether the year came from <c>--year</c> (the error is then at the option).</param>
+    public static Diagnostic? Check(Scenario scenario, int year, bool fromOption)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Market is not { } market)
+        {
+            return null;
+        }
+
+        var at = fromOption ? null : Blame.Find(scenario.Inputs, ["market.year"]);
+        Diagnostic Error(MessageText message, MessageText allowed) =>
+            Diagnostic.Error(DiagnosticCodes.Inconsistent, fromOption ? "command-line" : at?.File ?? scenario.Origin, fromOption ? 1 : at?.Line ?? 1,
+                fromOption ? 1 : at?.Column ?? 1, fromOption ? "--year" : "market.year", message, allowed);
+
+        foreach (var country in new[] { Country.US, Country.CN })
+        {
+            if (!market.Investment.Any(r => r.Country == country && r.Year == year && r.Basis == market.Basis))
+            {
+                var years = market.Investment.Where(r => r.Country == country && r.Basis == market.Basis).Select(r => r.Year).Distinct().Order().ToList();
+                return Error(Messages.Of("diag2.market.noYear", ("country", country.ToString()), ("year", F($"{year}")), ("basis", Words(market.Basis))),
+                    Messages.Of("diag2.market.noYear.allowed", ("country", country.ToString()), ("years", years.Count == 0 ? "-" : string.Join(", ", years.Select(y => F($"{y}"))))));
+            }
+        }
+
+        if (market.RateFor(year) is null)
+        {
+            var rates = ComputeCatalog.BuiltIn.RmbPerUsdByYear.Keys;
+            return Error(Messages.Of("diag2.compute.noFxForYear", ("year", F($"{year}"))),
+                Messages.Of("diag2.market.noRate.allowed", ("first", F($"{rates.Min()}")), ("last", F($"{rates.Max()}"))));
+        }
+
+        return null;
+    }
+
+    /// <summary>The camelCase word of a basis, as YAML and JSON write it.</summary>
+    public static string Words(InvestmentBasis basis) => basis == InvestmentBasis.CompanyWide ? "companyWide" : "aiOnly";
+}
+
+/// <summary>Builds <see cref="MarketSpec"/> and checks what spans rows.</summary>
+internal static class MarketBuilder
+{
+    public static MarketSpec Build(MarketDto dto, YamlBinder binder, List<Diagnostic> diagnostics)
+    {
+        var rows = new List<InvestmentRow>();
+        var seen = new Dictionary<(string, int, InvestmentBasis), int>();
+        var list = dto.Investment!;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var r = list[i];
+            var row = new InvestmentRow(r.Company!, r.Country!.Value, r.Year!.Value, r.Amount!.Value, r.Currency!.Value, r.Basis!.Value, r.FiscalPeriod, r.Kind!.Value);
+
+            // The same company, year and basis twice would be counted twice in the country's total.
+            if (seen.TryGetValue((row.Company, row.Year, row.Basis), out var first))
+            {
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, F($"market.investment[{i}].company"),
+                    Messages.Of("diag2.market.duplicate", ("company", row.Company), ("year", F($"{row.Year}")), ("basis", MarketChecks.Words(row.Basis)), ("first", F($"{first}"))),
+                    Messages.Of("diag2.market.duplicate.allowed"));
+            }
+            else
+            {
+                seen[(row.Company, row.Year, row.Basis)] = i;
+            }
+
+            rows.Add(row);
+        }
+
+        if (list.Count == 0)
+        {
+            binder.Report(diagnostics, DiagnosticCodes.Inconsistent, "market.investment", Messages.Of("diag2.market.noRows"), Messages.Of("diag2.market.noRows.allowed"));
+        }
+
+        return new MarketSpec(dto.Year!.Value, dto.Basis!.Value, dto.RmbPerUsd, rows);
+    }
+}

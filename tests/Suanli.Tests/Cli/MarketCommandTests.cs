@@ -1,0 +1,94 @@
+using System.Text.Json;
+
+namespace Suanli.Tests.Cli;
+
+/// <summary><c>suanli market</c> (issue 11, first slice: investment): its JSON, the two presets and its refusals.</summary>
+public class MarketCommandTests
+{
+    private static JsonElement Json(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. args, "--json"]);
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement;
+    }
+
+    [Fact]
+    public void The_essay_preset_reproduces_the_essays_figures_and_its_gap()
+    {
+        // USD 300 bn against RMB 250 bn (the midpoint of 200-300) at 7.1957 RMB/USD (2024): 300 / (250 / 7.1957) = 8.635×.
+        var json = Json("market", "--preset", "cn-us-2025-essay");
+        Assert.Equal(300e9, json.GetProperty("investmentUsd").GetProperty("US").GetProperty("total").GetDouble(), 1);
+        Assert.Equal(250e9, json.GetProperty("investmentRmb").GetProperty("CN").GetProperty("total").GetDouble(), 1);
+        Assert.Equal(300 * 7.1957 / 250, json.GetProperty("investmentRatio").GetDouble(), 9);
+        Assert.Equal("catalog", json.GetProperty("rmbPerUsdSource").GetString());
+        var row = json.GetProperty("investmentUsd").GetProperty("CN").GetProperty("byCompany")[0];
+        Assert.Equal("estimate", row.GetProperty("kind").GetString());
+        Assert.Equal("RMB", row.GetProperty("reportedCurrency").GetString());
+    }
+
+    [Fact]
+    public void The_evidence_preset_sums_the_published_rows_of_the_year()
+    {
+        // 2024: Microsoft 55.7 + Alphabet 52.5 + Amazon 83.0 + Meta 39.0 + Tesla 11.0 = USD 241.2 bn;
+        // Alibaba (H1) 23.0 + Tencent 76.8 + Baidu 8.1 + ByteDance 80.0 = RMB 187.9 bn.
+        var json = Json("market", "--preset", "cn-us-2025-evidence");
+        Assert.Equal(241.2, json.GetProperty("investmentUsd").GetProperty("US").GetProperty("total").GetDouble() / 1e9, 6);
+        Assert.Equal(187.9, json.GetProperty("investmentRmb").GetProperty("CN").GetProperty("total").GetDouble() / 1e9, 6);
+        Assert.Equal(241.2 / (187.9 / 7.1957), json.GetProperty("investmentRatio").GetDouble(), 3);
+
+        // Another year by option: 2025 exists for both countries.
+        // Another year by option: 2025 has rows for both countries but no catalog average yet, so the scenario states a rate.
+        var (code, _, stderr) = CliRunner.Run("market", "--preset", "cn-us-2025-evidence", "--year", "2025");
+        Assert.Equal(2, code);
+        Assert.Contains("market.rmbPerUsd", stderr, StringComparison.Ordinal);
+        Assert.Equal(2025, Json("market", "--preset", "cn-us-2025-evidence", "--year", "2025", "--set", "market.rmbPerUsd=7.18").GetProperty("year").GetInt32());
+    }
+
+    [Fact]
+    public void A_scenario_rate_replaces_the_catalogs()
+    {
+        var json = Json("market", "--preset", "cn-us-2025-essay", "--set", "market.rmbPerUsd=7");
+        Assert.Equal("scenario", json.GetProperty("rmbPerUsdSource").GetString());
+        Assert.Equal(300 * 7.0 / 250, json.GetProperty("investmentRatio").GetDouble(), 9);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--year", "2023" }, "command-line:1:1: --year: the scenario has no companyWide investment for US in 2023")]
+    [InlineData(new[] { "--year", "1999" }, "command-line:1:1: --year:")]
+    [InlineData(new[] { "--set", "market.year=2023" }, "--set[1]:1:13: market.year: the scenario has no companyWide investment for US in 2023")]
+    [InlineData(new[] { "--set", "market.investment[0].currency=EUR" }, "market.investment[0].currency")]
+    [InlineData(new[] { "--set", "market.investment[0].country=JP" }, "market.investment[0].country")]
+    [InlineData(new[] { "--set", "market.investment[1].company=US big five (essay)", "--set", "market.investment[1].country=US" }, "would be counted twice")]
+    [InlineData(new[] { "--set", "market.investment[0].amount=-1" }, "market.investment[0].amount")]
+    [InlineData(new[] { "--set", "market.rmbPerUsd=0" }, "market.rmbPerUsd")]
+    public void Bad_input_is_exit_2_naming_the_field_and_what_is_allowed(string[] args, string expected)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(["market", "--preset", "cn-us-2025-essay", .. args]);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains(expected, CliRunner.Flat(stderr), StringComparison.Ordinal);
+        Assert.Contains("(allowed: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_year_without_an_exchange_rate_is_refused()
+    {
+        // The catalog's annual averages end before 2030; the essay preset moved there has rows but no rate.
+        var (code, _, stderr) = CliRunner.Run("market", "--preset", "cn-us-2025-essay", "--set", "market.year=2030",
+            "--set", "market.investment[0].year=2030", "--set", "market.investment[1].year=2030");
+        Assert.Equal(2, code);
+        Assert.Contains("market.year", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-Hant", "美國 ÷ 中國")]
+    [InlineData("zh-Hans", "美国 ÷ 中国")]
+    [InlineData("en", "US ÷ China")]
+    public void Tables_read_in_the_chosen_language(string lang, string expected)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("market", "--preset", "cn-us-2025-evidence", "--lang", lang);
+        Assert.True(code == 0, stderr);
+        Assert.Contains(expected, stdout, StringComparison.Ordinal);
+    }
+}
