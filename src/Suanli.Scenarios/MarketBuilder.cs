@@ -11,7 +11,13 @@ namespace Suanli.Scenarios;
 /// <param name="Basis">The investment basis compared.</param>
 /// <param name="RmbPerUsd">The scenario's own exchange rate, or null for the catalog's annual average.</param>
 /// <param name="Investment">Every investment row.</param>
-public sealed record MarketSpec(int Year, InvestmentBasis Basis, double? RmbPerUsd, IReadOnlyList<InvestmentRow> Investment)
+/// <param name="BreakEvenPreset">The preset whose site gives the break-even rents, when named.</param>
+/// <param name="Rent">Rent rows.</param>
+/// <param name="Vacancy">Vacancy rows.</param>
+/// <param name="GpuRental">GPU rental rows.</param>
+/// <param name="ChipMix">Chip-mix rows.</param>
+public sealed record MarketSpec(int Year, InvestmentBasis Basis, double? RmbPerUsd, IReadOnlyList<InvestmentRow> Investment, string? BreakEvenPreset,
+    IReadOnlyList<RentRow> Rent, IReadOnlyList<VacancyRow> Vacancy, IReadOnlyList<GpuRentalRow> GpuRental, IReadOnlyList<ChipShareRow> ChipMix)
 {
     /// <summary>The RMB per USD of <paramref name="year"/>: the scenario's, else the catalog's annual average, else null.</summary>
     public double? RateFor(int year) => RmbPerUsd ?? ComputeCatalog.BuiltIn.ExchangeRateFor(year)?.RmbPerUsd;
@@ -64,6 +70,9 @@ public static class MarketChecks
 /// <summary>Builds <see cref="MarketSpec"/> and checks what spans rows.</summary>
 internal static class MarketBuilder
 {
+    /// <summary>How far an estimate's shares may sum from 1: half a percentage point, for shares rounded to whole percent.</summary>
+    public const double ChipShareTolerance = 0.005;
+
     public static MarketSpec Build(MarketDto dto, YamlBinder binder, List<Diagnostic> diagnostics)
     {
         var rows = new List<InvestmentRow>();
@@ -94,6 +103,36 @@ internal static class MarketBuilder
             binder.Report(diagnostics, DiagnosticCodes.Inconsistent, "market.investment", Messages.Of("diag2.market.noRows"), Messages.Of("diag2.market.noRows.allowed"));
         }
 
-        return new MarketSpec(dto.Year!.Value, dto.Basis!.Value, dto.RmbPerUsd, rows);
+        // Each estimate of a country's chip supply in a year is one split: its shares sum to 1 (within half a point of rounding).
+        var chips = (dto.ChipMix ?? []).Select(c => new ChipShareRow(c.Country!.Value, c.Year!.Value, c.Estimate!, c.Vendor!, c.Share!.Value, c.Kind!.Value)).ToList();
+        foreach (var split in chips.Select((c, i) => (c, i)).GroupBy(x => (x.c.Country, x.c.Year, x.c.Estimate)))
+        {
+            if (split.GroupBy(x => x.c.Vendor, StringComparer.Ordinal).FirstOrDefault(v => v.Count() > 1) is { } twice)
+            {
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, F($"market.chipMix[{twice.Skip(1).First().i}].vendor"),
+                    Messages.Of("diag2.market.vendorTwice", ("vendor", twice.Key), ("estimate", split.Key.Estimate)), Messages.Of("diag2.market.vendorTwice.allowed"));
+            }
+
+            var sum = split.Sum(x => x.c.Share);
+            if (Math.Abs(sum - 1) > ChipShareTolerance)
+            {
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, F($"market.chipMix[{split.First().i}].share"),
+                    Messages.Of("diag2.market.sharesSum", ("estimate", split.Key.Estimate), ("country", split.Key.Country.ToString()), ("year", F($"{split.Key.Year}")),
+                        ("sum", F($"{sum:0.###}"))),
+                    Messages.Of("diag2.market.sharesSum.allowed"));
+            }
+        }
+
+        if (dto.BreakEvenPreset is { } preset && Presets.Text(preset) is null)
+        {
+            binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, "market.breakEvenPreset", Messages.Of("diag2.essay.notAPreset", ("preset", Diagnostic.Shown(preset))),
+                Messages.Literal(string.Join(", ", Presets.Names)));
+        }
+
+        return new MarketSpec(dto.Year!.Value, dto.Basis!.Value, dto.RmbPerUsd, rows, dto.BreakEvenPreset,
+            [.. (dto.Rent ?? []).Select(r => new RentRow(r.Country!.Value, r.Year!.Value, r.RentPerKwMonth!.Value, r.Currency!.Value, r.Scope!, r.Kind!.Value))],
+            [.. (dto.Vacancy ?? []).Select(v => new VacancyRow(v.Country!.Value, v.Year!.Value, v.Vacancy!.Value, v.Scope!, v.Kind!.Value))],
+            [.. (dto.GpuRental ?? []).Select(g => new GpuRentalRow(g.Accelerator!, g.Country!.Value, g.Year!.Value, g.Period, g.PricePerHour!.Value, g.Currency!.Value, g.Kind!.Value))],
+            chips);
     }
 }

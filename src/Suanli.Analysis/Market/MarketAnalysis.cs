@@ -9,7 +9,45 @@ namespace Suanli.Analysis.Market;
 /// <param name="Year">The year compared instead of the scenario's, when given.</param>
 public sealed record MarketOptions(int? Year = null);
 
-/// <summary>The answer of <c>suanli market</c> (this slice: investment per country, MODEL.md §6).</summary>
+/// <summary>A rent figure in both currencies.</summary>
+/// <param name="Row">The row as given.</param>
+/// <param name="RentUsd">Per kW-month in USD.</param>
+/// <param name="RentRmb">Per kW-month in RMB.</param>
+public sealed record RentInBoth(RentRow Row, double RentUsd, double RentRmb);
+
+/// <summary>The break-even rents of a site preset (MODEL.md §1), per built kW-month in its currency.</summary>
+/// <param name="Preset">The preset.</param>
+/// <param name="Currency">Its currency.</param>
+/// <param name="Accounting">The accounting break-even rent.</param>
+/// <param name="Economic">The economic (NPV = 0) break-even rent, or null when none exists.</param>
+/// <param name="StabilisedOccupancy">The preset's stabilised occupancy.</param>
+public sealed record BreakEvenRents(string Preset, Currency Currency, double Accounting, double? Economic, double StabilisedOccupancy);
+
+/// <summary>A country's vacancy and revenue per built kW in the year compared.</summary>
+/// <param name="Country">The country.</param>
+/// <param name="Vacancy">The mean of the year's vacancy rows, or null without one.</param>
+/// <param name="RentPerKwMonth">The mean of the year's rent rows in the country's currency (RMB for CN, USD for US), or null.</param>
+/// <param name="RevenuePerBuiltKwMonth">Rent × (1 − vacancy), or null without both.</param>
+/// <param name="Currency">The country's currency.</param>
+/// <param name="VacancyRows">The year's vacancy rows.</param>
+/// <param name="RentRows">The year's rent rows.</param>
+public sealed record CountryRevenue(Country Country, double? Vacancy, double? RentPerKwMonth, double? RevenuePerBuiltKwMonth, Currency Currency,
+    IReadOnlyList<VacancyRow> VacancyRows, IReadOnlyList<RentRow> RentRows);
+
+/// <summary>A GPU rental price in both currencies.</summary>
+/// <param name="Row">The row as given.</param>
+/// <param name="PerHourUsd">In USD.</param>
+/// <param name="PerHourRmb">In RMB.</param>
+public sealed record GpuRentalInBoth(GpuRentalRow Row, double PerHourUsd, double PerHourRmb);
+
+/// <summary>One estimate of a country's accelerator supply in a year.</summary>
+/// <param name="Country">The country.</param>
+/// <param name="Year">The year.</param>
+/// <param name="Estimate">Whose estimate.</param>
+/// <param name="Shares">Vendor shares, largest first.</param>
+public sealed record ChipSplit(Country Country, int Year, string Estimate, IReadOnlyList<ChipShareRow> Shares);
+
+/// <summary>The answer of <c>suanli market</c> (investment, rent, vacancy, GPU rental and chip supply; MODEL.md §6).</summary>
 public sealed record MarketResult : IModelResult
 {
     /// <inheritdoc/>
@@ -36,6 +74,21 @@ public sealed record MarketResult : IModelResult
     /// <summary>US ÷ China (the same in either currency).</summary>
     public required double InvestmentRatio { get; init; }
 
+    /// <summary>Every rent row, by country and year, in both currencies (each at its own year's rate when known).</summary>
+    public required IReadOnlyList<RentInBoth> RentHistory { get; init; }
+
+    /// <summary>The break-even rents of the named preset, or null.</summary>
+    public required BreakEvenRents? BreakEven { get; init; }
+
+    /// <summary>Vacancy and revenue per built kW per country in the year compared.</summary>
+    public required IReadOnlyList<CountryRevenue> Revenue { get; init; }
+
+    /// <summary>GPU rental prices, by country, accelerator and year.</summary>
+    public required IReadOnlyList<GpuRentalInBoth> GpuRental { get; init; }
+
+    /// <summary>Each estimate of the accelerator supply.</summary>
+    public required IReadOnlyList<ChipSplit> ChipMix { get; init; }
+
     /// <inheritdoc/>
     public required IReadOnlyList<Metric> Metrics { get; init; }
 
@@ -50,7 +103,7 @@ public sealed record MarketResult : IModelResult
 public static class MarketAnalysis
 {
     /// <summary>The model's simplifications (resource keys).</summary>
-    public static IReadOnlyList<string> ModelNotes { get; } = ["market.note.conversion", "market.note.basis"];
+    public static IReadOnlyList<string> ModelNotes { get; } = ["market.note.conversion", "market.note.basis", "market.note.revenue"];
 
     /// <summary>Compares the two countries' investment in the year asked for.</summary>
     public static MarketResult Evaluate(Scenario scenario, MarketOptions options, IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -69,6 +122,17 @@ public static class MarketAnalysis
         var us = InvestmentModel.Total(market.Investment, Country.US, year, market.Basis, rate);
         var cn = InvestmentModel.Total(market.Investment, Country.CN, year, market.Basis, rate);
         var ratio = us.TotalUsd / cn.TotalUsd;
+        double RateOf(int y) => market.RateFor(y) ?? rate;
+        var rent = market.Rent.OrderBy(r => r.Country).ThenBy(r => r.Year).ThenBy(r => r.Scope, StringComparer.Ordinal)
+            .Select(r => new RentInBoth(r, InvestmentModel.ToUsd(r.RentPerKwMonth, r.Currency, RateOf(r.Year)), InvestmentModel.ToRmb(r.RentPerKwMonth, r.Currency, RateOf(r.Year))))
+            .ToList();
+        var revenue = new[] { Country.US, Country.CN }.Select(c => Revenue(market, c, year, rate)).ToList();
+        var gpu = market.GpuRental.OrderBy(g => g.Country).ThenBy(g => g.Accelerator, StringComparer.Ordinal).ThenBy(g => g.Year)
+            .Select(g => new GpuRentalInBoth(g, InvestmentModel.ToUsd(g.PricePerHour, g.Currency, RateOf(g.Year)), InvestmentModel.ToRmb(g.PricePerHour, g.Currency, RateOf(g.Year))))
+            .ToList();
+        var chips = market.ChipMix.GroupBy(c => (c.Country, c.Year, c.Estimate)).OrderBy(g => g.Key.Country).ThenBy(g => g.Key.Year).ThenBy(g => g.Key.Estimate, StringComparer.Ordinal)
+            .Select(g => new ChipSplit(g.Key.Country, g.Key.Year, g.Key.Estimate, [.. g.OrderByDescending(s => s.Share)])).ToList();
+        var breakEven = market.BreakEvenPreset is { } preset ? BreakEven(preset) : null;
         var result = new MarketResult
         {
             Header = ResultHeader.For("market", scenario),
@@ -79,6 +143,11 @@ public static class MarketAnalysis
             Us = us,
             Cn = cn,
             InvestmentRatio = ratio,
+            RentHistory = rent,
+            BreakEven = breakEven,
+            Revenue = revenue,
+            GpuRental = gpu,
+            ChipMix = chips,
             Metrics =
             [
                 new("investmentUsd.US", us.TotalUsd, Unit.Money, Currency.USD),
@@ -87,10 +156,40 @@ public static class MarketAnalysis
                 new("investmentRmb.CN", cn.TotalRmb, Unit.Money, Currency.RMB),
                 new("investmentRatio", ratio, Unit.Times),
                 new("rmbPerUsd", rate, Unit.None),
+                new("vacancy.US", revenue[0].Vacancy, Unit.Fraction),
+                new("vacancy.CN", revenue[1].Vacancy, Unit.Fraction),
+                new("revenuePerBuiltKwMonth.US", revenue[0].RevenuePerBuiltKwMonth, Unit.MoneyPerKwMonth, Currency.USD),
+                new("revenuePerBuiltKwMonth.CN", revenue[1].RevenuePerBuiltKwMonth, Unit.MoneyPerKwMonth, Currency.RMB),
+                new("accountingBreakEvenRentPerKwMonth", breakEven?.Accounting, Unit.MoneyPerKwMonth, breakEven?.Currency),
+                new("economicBreakEvenRentPerKwMonth", breakEven?.Economic, Unit.MoneyPerKwMonth, breakEven?.Currency),
             ],
             Findings = [],
         };
         return result with { Findings = Findings(result) };
+    }
+
+    private static CountryRevenue Revenue(MarketSpec market, Country country, int year, double rate)
+    {
+        var currency = country == Country.CN ? Currency.RMB : Currency.USD;
+        var vacancies = market.Vacancy.Where(v => v.Country == country && v.Year == year).ToList();
+        var rents = market.Rent.Where(r => r.Country == country && r.Year == year).ToList();
+        double? vacancy = vacancies.Count > 0 ? vacancies.Average(v => v.Vacancy) : null;
+        double? rent = rents.Count > 0
+            ? rents.Average(r => currency == Currency.RMB ? InvestmentModel.ToRmb(r.RentPerKwMonth, r.Currency, rate) : InvestmentModel.ToUsd(r.RentPerKwMonth, r.Currency, rate))
+            : null;
+        return new CountryRevenue(country, vacancy, rent, rent is { } x && vacancy is { } v ? RentModel.RevenuePerBuiltKwMonth(x, v) : null, currency, vacancies, rents);
+    }
+
+    private static BreakEvenRents? BreakEven(string preset)
+    {
+        var scenario = ScenarioLoader.FromPreset(preset).Scenario;
+        if (scenario?.Site is not { } site)
+        {
+            return null;
+        }
+
+        var econ = Econ.EconAnalysis.Evaluate(scenario);
+        return new BreakEvenRents(preset, site.Currency, econ.Economics.AccountingBreakEvenRentPerKwMonth, econ.Economics.EconomicBreakEvenRentPerKwMonth, site.StabilisedOccupancy);
     }
 
     private static List<Finding> Findings(MarketResult r)
@@ -106,6 +205,35 @@ public static class MarketAnalysis
             var total = r.Us.TotalUsd + r.Cn.TotalUsd;
             findings.Add(Finding.Info("market.notReported", ("companies", FindingArg.List(estimated.Select(c => c.Row.Company))),
                 ("share", total > 0 ? estimated.Sum(c => c.AmountUsd) / total : 0)));
+        }
+
+        foreach (var c in r.Revenue.Where(c => c.RevenuePerBuiltKwMonth is not null))
+        {
+            findings.Add(Finding.Info("market.revenue", ("country", c.Country.ToString()), ("year", r.Year), ("rent", c.RentPerKwMonth!.Value), ("vacancy", c.Vacancy!.Value),
+                ("revenue", c.RevenuePerBuiltKwMonth!.Value), ("currency", new Term("currency." + c.Currency))));
+        }
+
+        if (r.BreakEven is { } be && r.Revenue.FirstOrDefault(c => c.Currency == be.Currency && c.RevenuePerBuiltKwMonth is not null) is { } same)
+        {
+            findings.Add(Finding.Info(same.RevenuePerBuiltKwMonth >= be.Accounting ? "market.aboveBreakEven" : "market.belowBreakEven",
+                ("country", same.Country.ToString()), ("revenue", same.RevenuePerBuiltKwMonth!.Value), ("breakEven", be.Accounting), ("preset", be.Preset),
+                ("currency", new Term("currency." + be.Currency))));
+        }
+
+        // A series (one country, one scope) with years missing between its first and last: said, never filled.
+        foreach (var series in r.RentHistory.GroupBy(x => (x.Row.Country, x.Row.Scope)))
+        {
+            if (RentModel.Gaps(series.Select(x => x.Row.Year)) is { Count: > 0 } gaps)
+            {
+                findings.Add(Finding.Warning("market.seriesGap", ("series", series.Key.Country + " " + series.Key.Scope), ("years", FindingArg.List(gaps.Select(y => (double)y)))));
+            }
+        }
+
+        foreach (var split in r.ChipMix)
+        {
+            var top = split.Shares[0];
+            findings.Add(Finding.Info("market.chipMix", ("country", split.Country.ToString()), ("year", split.Year), ("estimate", split.Estimate), ("vendor", top.Vendor),
+                ("share", top.Share)));
         }
 
         return findings;

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Spectre.Console;
 using Suanli.Analysis.Market;
+using Suanli.Core.Market;
 using Suanli.Reports;
 
 namespace Suanli.Cli.Output;
@@ -37,6 +39,79 @@ internal static class MarketView
         console.Write(table);
         console.WriteLine(words.Format("market.ratio", ("ratio", result.InvestmentRatio)));
         console.WriteLine();
+        string Kind(FigureKind k) => words["market.kind." + Words.Camel(k.ToString())];
+        if (result.RentHistory.Count > 0)
+        {
+            var rent = View.Table(words["market.rent.title"], words["market.col.country"], words["market.col.year"], words["market.col.scope"],
+                words["market.col.rmbPerKwMonth"], words["market.col.usdPerKwMonth"], words["market.col.kind"]);
+            rent.Columns[1].NoWrap();
+            rent.Columns[3].RightAligned().NoWrap();
+            rent.Columns[4].RightAligned().NoWrap();
+            foreach (var r in result.RentHistory)
+            {
+                rent.AddRow(View.Cell(r.Row.Country.ToString()), View.Cell(r.Row.Year.ToString(CultureInfo.InvariantCulture)), View.Cell(r.Row.Scope),
+                    View.Cell(Words.N(r.RentRmb, 0)), View.Cell(Words.N(r.RentUsd, 1)), View.Cell(Kind(r.Row.Kind)));
+            }
+
+            console.Write(rent);
+            if (result.BreakEven is { } be)
+            {
+                console.WriteLine(words.Format("market.breakEven", ("preset", be.Preset), ("accounting", be.Accounting), ("perLeased", be.Accounting / be.StabilisedOccupancy),
+                    ("occupancy", be.StabilisedOccupancy), ("currency", words.Currency(be.Currency))));
+            }
+
+            console.WriteLine();
+        }
+
+        if (result.Revenue.Any(c => c.Vacancy is not null))
+        {
+            var rev = View.Table(words.Format("market.revenue.title", ("year", result.Year)), words["market.col.country"], words["market.col.vacancy"],
+                words["market.col.rent"], words["market.col.revenue"]);
+            for (var i = 1; i <= 3; i++)
+            {
+                rev.Columns[i].RightAligned().NoWrap();
+            }
+
+            foreach (var c in result.Revenue)
+            {
+                var cur = " " + words.Currency(c.Currency);
+                rev.AddRow(View.Cell(c.Country.ToString()), View.Cell(c.Vacancy is { } v ? Words.Percent(v) : words["value.none"]),
+                    View.Cell(c.RentPerKwMonth is { } r ? Words.N(r, 1) + cur : words["value.none"]),
+                    View.Cell(c.RevenuePerBuiltKwMonth is { } x ? Words.N(x, 1) + cur : words["value.none"]));
+            }
+
+            console.Write(rev);
+            console.WriteLine();
+        }
+
+        if (result.GpuRental.Count > 0)
+        {
+            var gpu = View.Table(words["market.gpu.title"], words["market.col.accelerator"], words["market.col.country"], words["market.col.when"],
+                words["market.col.usdPerHour"], words["market.col.rmbPerHour"], words["market.col.kind"]);
+            gpu.Columns[3].RightAligned().NoWrap();
+            gpu.Columns[4].RightAligned().NoWrap();
+            foreach (var g in result.GpuRental)
+            {
+                gpu.AddRow(View.Cell(g.Row.Accelerator), View.Cell(g.Row.Country.ToString()), View.Cell(g.Row.Period ?? g.Row.Year.ToString(CultureInfo.InvariantCulture)),
+                    View.Cell(Words.N(g.PerHourUsd, 2)), View.Cell(Words.N(g.PerHourRmb, 2)), View.Cell(Kind(g.Row.Kind)));
+            }
+
+            console.Write(gpu);
+            console.WriteLine();
+        }
+
+        if (result.ChipMix.Count > 0)
+        {
+            var chips = View.Table(words["market.chips.title"], words["market.col.country"], words["market.col.year"], words["market.col.estimate"], words["market.col.shares"]);
+            foreach (var s in result.ChipMix)
+            {
+                chips.AddRow(View.Cell(s.Country.ToString()), View.Cell(s.Year.ToString(CultureInfo.InvariantCulture)), View.Cell(s.Estimate),
+                    View.Cell(string.Join(words["list.separator"], s.Shares.Select(x => x.Vendor + " " + Words.Percent(x.Share)))));
+            }
+
+            console.Write(chips);
+            console.WriteLine();
+        }
         console.WriteLine(words["market.readings"]);
         foreach (var f in result.Findings)
         {

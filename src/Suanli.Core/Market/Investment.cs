@@ -79,3 +79,54 @@ public static class InvestmentModel
         return new CountryInvestment(country, mine.Sum(r => r.AmountUsd), mine.Sum(r => r.AmountRmb), mine);
     }
 }
+
+/// <summary>A data-center rent figure.</summary>
+/// <param name="Country">The country.</param>
+/// <param name="Year">The calendar year.</param>
+/// <param name="RentPerKwMonth">Rent per kW of IT capacity per month, in <paramref name="Currency"/>.</param>
+/// <param name="Currency">Its currency.</param>
+/// <param name="Scope">What it covers (market, region, wholesale or retail).</param>
+/// <param name="Kind">Reported, estimate or guidance.</param>
+public sealed record RentRow(Country Country, int Year, double RentPerKwMonth, Currency Currency, string Scope, FigureKind Kind);
+
+/// <summary>A vacancy figure (the share of built capacity not leased or not racked).</summary>
+/// <param name="Country">The country.</param>
+/// <param name="Year">The calendar year.</param>
+/// <param name="Vacancy">The vacancy, 0–1.</param>
+/// <param name="Scope">What it covers.</param>
+/// <param name="Kind">Reported, estimate or guidance.</param>
+public sealed record VacancyRow(Country Country, int Year, double Vacancy, string Scope, FigureKind Kind);
+
+/// <summary>A GPU rental price.</summary>
+/// <param name="Accelerator">The accelerator as the source names it.</param>
+/// <param name="Country">Where it is rented.</param>
+/// <param name="Year">The calendar year.</param>
+/// <param name="Period">The month or quarter, when known.</param>
+/// <param name="PricePerHour">Per accelerator-hour, in <paramref name="Currency"/>.</param>
+/// <param name="Currency">Its currency.</param>
+/// <param name="Kind">Reported, estimate or guidance.</param>
+public sealed record GpuRentalRow(string Accelerator, Country Country, int Year, string? Period, double PricePerHour, Currency Currency, FigureKind Kind);
+
+/// <summary>One vendor's share in one estimate of a country's accelerator supply.</summary>
+/// <param name="Country">The country.</param>
+/// <param name="Year">The calendar year.</param>
+/// <param name="Estimate">The estimate's name: its rows sum to 1.</param>
+/// <param name="Vendor">The vendor.</param>
+/// <param name="Share">Its share, 0–1.</param>
+/// <param name="Kind">Reported, estimate or guidance.</param>
+public sealed record ChipShareRow(Country Country, int Year, string Estimate, string Vendor, double Share, FigureKind Kind);
+
+/// <summary>Rent, vacancy and what they mean for revenue (MODEL.md §6).</summary>
+public static class RentModel
+{
+    /// <summary>Revenue per built kW-month: rent per leased kW × (1 − vacancy).</summary>
+    public static double RevenuePerBuiltKwMonth(double rentPerKwMonth, double vacancy) => rentPerKwMonth * (1 - vacancy);
+
+    /// <summary>The years missing inside a series: between its first and last year, the years with no figure.</summary>
+    public static IReadOnlyList<int> Gaps(IEnumerable<int> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var set = years.ToHashSet();
+        return set.Count == 0 ? [] : [.. Enumerable.Range(set.Min(), set.Max() - set.Min() + 1).Where(y => !set.Contains(y))];
+    }
+}

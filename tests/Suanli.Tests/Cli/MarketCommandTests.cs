@@ -91,4 +91,59 @@ public class MarketCommandTests
         Assert.True(code == 0, stderr);
         Assert.Contains(expected, stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Json_carries_every_key_of_the_issue()
+    {
+        var json = Json("market", "--preset", "cn-us-2025-evidence");
+        foreach (var key in new[] { "investmentUsd", "investmentRmb", "investmentRatio", "rentHistory", "breakEvenRentPerKwMonth", "vacancy", "revenuePerBuiltKwMonth",
+            "gpuRental", "chipMix" })
+        {
+            Assert.True(json.TryGetProperty(key, out _), key);
+        }
+
+        Assert.True(json.GetProperty("vacancy").TryGetProperty("US", out _));
+        Assert.True(json.GetProperty("vacancy").TryGetProperty("CN", out _));
+        Assert.NotEmpty(json.GetProperty("rentHistory").EnumerateArray());
+        Assert.NotEmpty(json.GetProperty("gpuRental").EnumerateArray());
+        Assert.NotEmpty(json.GetProperty("chipMix").EnumerateArray());
+    }
+
+    [Fact]
+    public void Revenue_per_built_kW_is_rent_times_one_minus_vacancy_and_is_set_beside_the_break_even()
+    {
+        // The essay's 2025: RMB 300 per kW-month at 35 % vacancy (midpoint of 30-40 %) = RMB 195 per built kW-month, below
+        // cn-2025-essay's accounting break-even of RMB 276.2.
+        var json = Json("market", "--preset", "cn-us-2025-essay", "--year", "2025", "--set", "market.investment[0].year=2025", "--set", "market.investment[1].year=2025",
+            "--set", "market.rmbPerUsd=7.18");
+        var cn = json.GetProperty("revenuePerBuiltKwMonth").GetProperty("CN");
+        Assert.Equal(300 * (1 - 0.35), cn.GetProperty("value").GetDouble(), 9);
+        Assert.Equal("RMB", cn.GetProperty("currency").GetString());
+        Assert.InRange(json.GetProperty("breakEvenRentPerKwMonth").GetProperty("accounting").GetDouble(), 276.1, 276.3);
+        Assert.Contains(json.GetProperty("notes").EnumerateArray(), n => n.GetProperty("code").GetString() == "market.belowBreakEven");
+    }
+
+    [Theory]
+    [InlineData("market.chipMix[0].share=0.7", "sum to 0.9, not 1")]
+    [InlineData("market.chipMix[1].vendor=Nvidia", "Nvidia appears twice in the estimate 'essay'")]
+    [InlineData("market.vacancy[0].vacancy=1.2", "market.vacancy[0].vacancy")]
+    [InlineData("market.rent[0].currency=JPY", "market.rent[0].currency")]
+    [InlineData("market.breakEvenPreset=nowhere", "nowhere")]
+    public void Bad_market_series_are_refused(string set, string expected)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("market", "--preset", "cn-us-2025-essay", "--set", set);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains(expected, CliRunner.Flat(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_series_with_a_gap_is_said_never_filled()
+    {
+        // The essay's rent: 2020 and 2025 in one series; 2021-2024 are missing and said so.
+        var json = Json("market", "--preset", "cn-us-2025-essay");
+        var gap = json.GetProperty("notes").EnumerateArray().Single(n => n.GetProperty("code").GetString() == "market.seriesGap");
+        Assert.Equal("warning", gap.GetProperty("level").GetString());
+        Assert.Equal([2021, 2022, 2023, 2024], gap.GetProperty("args").GetProperty("years").EnumerateArray().Select(n => n.GetInt32()));
+    }
 }
