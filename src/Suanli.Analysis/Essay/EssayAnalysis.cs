@@ -344,7 +344,7 @@ public static class EssayAnalysis
     // the evidence; what Suanli computes is the same published run on Nvidia's export chip and on Huawei's.
     private static void ChipSupply(ClaimWork work)
     {
-        work.Missing("supplyMix", "market", primary: true);
+        SupplyMix(work);
         var h800 = TrainPreset(work, "deepseek-v3-h800");
         var ascend = TrainPreset(work, "deepseek-v3-ascend-910c");
         var ratio = ascend.Estimate.AcceleratorHours / h800.Estimate.AcceleratorHours;
@@ -357,6 +357,50 @@ public static class EssayAnalysis
             ("h800Count", h800.Run.Fleet.Sum(f => f.Count)), ("h800Days", h800.Estimate.WallClockDays), ("h800Hours", h800.Estimate.AcceleratorHours),
             ("ascendCount", ascend.Run.Fleet.Sum(f => f.Count)), ("ascendDays", ascend.Estimate.WallClockDays), ("ascendHours", ascend.Estimate.AcceleratorHours),
             ("ascendMfu", ascend.Run.Mfu), ("ratio", ratio)));
+    }
+
+    // C6's first half: Nvidia's share of China's accelerators, the essay's (cn-us-2025-essay) against each published
+    // estimate of the same year (cn-us-2025-evidence, suanli market).
+    private static void SupplyMix(ClaimWork work)
+    {
+        var essay = MarketAnalysis.Evaluate(work.LoadPreset("cn-us-2025-essay"), new MarketOptions());
+        var evidence = MarketAnalysis.Evaluate(work.LoadPreset("cn-us-2025-evidence"), new MarketOptions());
+        static double? Nvidia(ChipSplit s) => s.Shares.FirstOrDefault(x => x.Vendor.Equals("Nvidia", StringComparison.OrdinalIgnoreCase))?.Share;
+        var claimed = essay.ChipMix.FirstOrDefault(s => s.Country == Core.Market.Country.CN && Nvidia(s) is not null);
+        if (claimed is null)
+        {
+            work.Missing("supplyMix", "market", primary: true);
+            return;
+        }
+
+        var share = Nvidia(claimed)!.Value;
+        var published = evidence.ChipMix.Where(s => s.Country == Core.Market.Country.CN && s.Year == claimed.Year && Nvidia(s) is not null).ToList();
+        work.Figure("essayNvidiaShare", share, Unit.Fraction);
+        foreach (var (split, i) in published.Select((s, i) => (s, i)))
+        {
+            work.Figure(i == 0 ? "publishedNvidiaShare" : "publishedNvidiaShareOther", Nvidia(split), Unit.Fraction);
+        }
+
+        if (published.Count == 0)
+        {
+            work.Missing("supplyMix", "market", primary: true);
+            return;
+        }
+
+        var allowed = work.Claim.Figures.Single(f => f.Key == "nvidiaShare").Allowed;
+        var within = published.Count(s => allowed.Overlaps(new Interval(Nvidia(s)!.Value, Nvidia(s)!.Value)));
+        (string Name, FindingArg Value)[] args =
+        [
+            ("year", claimed.Year), ("share", share), ("low", published.Min(s => Nvidia(s)!.Value)), ("high", published.Max(s => Nvidia(s)!.Value)),
+            ("estimates", FindingArg.List(published.Select(s => s.Estimate))),
+        ];
+
+        // The essay's 80 % is of large-model training, the estimates of accelerators shipped that year: a shipment share far
+        // below it does not contradict the training share (years of earlier Nvidia imports), so a gap reads as mixed.
+        var (verdict, code) = within == published.Count ? (Verdict.Reproduced, "essay.C6.shareMatches")
+            : within > 0 ? (Verdict.Mixed, "essay.C6.shareSplit")
+            : (Verdict.Mixed, "essay.C6.shipmentsBelow");
+        work.Test("supplyMix", verdict, primary: true, Finding.Info(code, args));
     }
 
     /// <summary>A preset's training run through the compute analysis (the same figures as <c>suanli train --preset NAME</c>).</summary>

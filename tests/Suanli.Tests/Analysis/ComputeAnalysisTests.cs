@@ -113,8 +113,15 @@ public class ComputeAnalysisTests
         Assert.Contains(c6.Findings, f => f.Code == "essay.C6.domesticTraining");
         // The share of training on Nvidia is a market figure: not yet computable until the market engine exists; the
         // evidence is still set beside the essay's figure.
-        Assert.Equal(Verdict.NotYetComputable, c6.Verdict);
-        Assert.Contains(c6.Tests, t => t.Key == "supplyMix" && t.Verdict == Verdict.NotYetComputable && t.Primary);
+        // The supply mix now comes from the market presets: the essay's 80 % against IDC's 55 % and rmnews360's 50 % of
+        // accelerators shipped in 2025, a different measure from the essay's share of training: mixed.
+        Assert.Equal(Verdict.Mixed, c6.Verdict);
+        var mix = c6.Tests.Single(t => t.Key == "supplyMix");
+        Assert.True(mix.Primary);
+        Assert.Equal("essay.C6.shipmentsBelow", mix.Reason.Code);
+        Assert.Equal(0.8, c6.Figures.Single(f => f.Key == "essayNvidiaShare").Value!.Value, 9);
+        Assert.Equal(0.50, mix.Reason.Args["low"].Number!.Value, 9);
+        Assert.Equal(0.55, mix.Reason.Args["high"].Number!.Value, 9);
         Assert.Contains(c6.Tests, t => t.Key == "evidence" && t.Verdict == Verdict.Mixed);
         Assert.Contains(ScenarioLoader.PresetOrigin("deepseek-v3-ascend-910c"), c6.Inputs.Keys);
     }
