@@ -338,6 +338,19 @@ public static class EssayAnalysis
         {
             work.Note(Finding.Info("essay.C5.gapWider", ("usLow", usEvidence.Min(e => e.Low)), ("usHigh", usEvidence.Max(e => e.High)), ("essayUsLow", us.Low.Value)));
         }
+
+        // The essay's own rent and vacancy (cn-us-2025-essay, suanli market): what a built kW earns, against the break-even.
+        var market = work.LoadPreset("cn-us-2025-essay").Market!;
+        var essayYear = market.Rent.Where(r => r.Country == Core.Market.Country.CN).Select(r => r.Year).DefaultIfEmpty().Max();
+        var rent = market.Rent.FirstOrDefault(r => r.Country == Core.Market.Country.CN && r.Year == essayYear && r.Currency == site.Currency);
+        var vacancy = market.Vacancy.FirstOrDefault(v => v.Country == Core.Market.Country.CN && v.Year == essayYear);
+        if (rent is not null && vacancy is not null)
+        {
+            var revenue = Core.Market.RentModel.RevenuePerBuiltKwMonth(rent.RentPerKwMonth, vacancy.Vacancy);
+            work.Figure("essayRevenuePerBuiltKwMonth", revenue, Unit.MoneyPerKwMonth, site.Currency);
+            work.Note(Finding.Info("essay.C5.revenuePerBuiltKw", ("year", essayYear), ("rent", rent.RentPerKwMonth), ("vacancy", vacancy.Vacancy), ("revenue", revenue),
+                ("breakEven", result.AccountingBreakEvenRentPerKwMonth), ("currency", new Term("currency." + site.Currency))));
+        }
     }
 
     // C6: chip supply. The share of training on Nvidia needs the market engine (chip supply mix), so the verdict rests on

@@ -43,6 +43,13 @@ public class EssayAnalysisTests
     }
 
     [Fact]
+    public void C5_shows_what_the_essays_own_rent_and_vacancy_earn_per_built_kW()
+    {
+        // RMB 300 per leased kW-month at 35 % vacancy (the midpoint of 30-40 %) = RMB 195 per built kW-month.
+        Assert.Equal(195, Claim("C5").Figures.Single(f => f.Key == "essayRevenuePerBuiltKwMonth").Value!.Value, 9);
+    }
+
+    [Fact]
     public void C2_step_time_half_is_computed_on_the_claims_own_scenario()
     {
         // cn-two-sites-1000km: 8,192 H800 at 41% MFU, 16.8 M tokens a step → t_c = 6 × 405e9 × 16,777,216 / (8,192 ×
