@@ -131,7 +131,7 @@ internal static class MarketBuilder
 
         return new MarketSpec(dto.Year!.Value, dto.Basis!.Value, dto.RmbPerUsd, rows, dto.BreakEvenPreset,
             [.. (dto.Rent ?? []).Select(r => new RentRow(r.Country!.Value, r.Year!.Value, r.RentPerKwMonth!.Value, r.Currency!.Value, r.Scope!, r.Kind!.Value))],
-            [.. (dto.Vacancy ?? []).Select(v => new VacancyRow(v.Country!.Value, v.Year!.Value, v.Vacancy!.Value, v.Scope!, v.Kind!.Value))],
+            [.. (dto.Vacancy ?? []).Select(v => new VacancyRow(v.Country!.Value, v.Year!.Value, v.Vacancy!.Value, v.Scope!, v.Kind!.Value, v.Measure!.Value))],
             [.. (dto.GpuRental ?? []).Select(g => new GpuRentalRow(g.Accelerator!, g.Country!.Value, g.Year!.Value, g.Period, g.PricePerHour!.Value, g.Currency!.Value, g.Kind!.Value))],
             chips);
     }

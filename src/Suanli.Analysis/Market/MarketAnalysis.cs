@@ -25,7 +25,7 @@ public sealed record BreakEvenRents(string Preset, Currency Currency, double Acc
 
 /// <summary>A country's vacancy and revenue per built kW in the year compared.</summary>
 /// <param name="Country">The country.</param>
-/// <param name="Vacancy">The mean of the year's vacancy rows, or null without one.</param>
+/// <param name="Vacancy">The mean of the year's leased-capacity vacancy rows that are not targets, or null without one.</param>
 /// <param name="RentPerKwMonth">The mean of the year's rent rows in the country's currency (RMB for CN, USD for US), or null.</param>
 /// <param name="RevenuePerBuiltKwMonth">Rent × (1 − vacancy), or null without both.</param>
 /// <param name="Currency">The country's currency.</param>
@@ -171,7 +171,8 @@ public static class MarketAnalysis
     private static CountryRevenue Revenue(MarketSpec market, Country country, int year, double rate)
     {
         var currency = country == Country.CN ? Currency.RMB : Currency.USD;
-        var vacancies = market.Vacancy.Where(v => v.Country == country && v.Year == year).ToList();
+        // Revenue depends on leased capacity: idle compute and targets (guidance) are shown, not averaged in.
+        var vacancies = market.Vacancy.Where(v => v.Country == country && v.Year == year && v.Measure == VacancyMeasure.Leased && v.Kind != FigureKind.Guidance).ToList();
         var rents = market.Rent.Where(r => r.Country == country && r.Year == year).ToList();
         double? vacancy = vacancies.Count > 0 ? vacancies.Average(v => v.Vacancy) : null;
         double? rent = rents.Count > 0

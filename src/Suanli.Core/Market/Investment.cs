@@ -89,13 +89,24 @@ public static class InvestmentModel
 /// <param name="Kind">Reported, estimate or guidance.</param>
 public sealed record RentRow(Country Country, int Year, double RentPerKwMonth, Currency Currency, string Scope, FigureKind Kind);
 
-/// <summary>A vacancy figure (the share of built capacity not leased or not racked).</summary>
+/// <summary>What a vacancy figure measures.</summary>
+public enum VacancyMeasure
+{
+    /// <summary>Built capacity not leased or not racked (上架率's complement): what rent revenue depends on.</summary>
+    Leased,
+
+    /// <summary>Compute installed but idle (utilisation's complement): a different thing, shown but not used for revenue.</summary>
+    ComputeUse,
+}
+
+/// <summary>A vacancy figure.</summary>
 /// <param name="Country">The country.</param>
 /// <param name="Year">The calendar year.</param>
 /// <param name="Vacancy">The vacancy, 0–1.</param>
 /// <param name="Scope">What it covers.</param>
 /// <param name="Kind">Reported, estimate or guidance.</param>
-public sealed record VacancyRow(Country Country, int Year, double Vacancy, string Scope, FigureKind Kind);
+/// <param name="Measure">Leased capacity or compute use.</param>
+public sealed record VacancyRow(Country Country, int Year, double Vacancy, string Scope, FigureKind Kind, VacancyMeasure Measure = VacancyMeasure.Leased);
 
 /// <summary>A GPU rental price.</summary>
 /// <param name="Accelerator">The accelerator as the source names it.</param>

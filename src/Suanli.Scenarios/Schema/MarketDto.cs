@@ -71,6 +71,9 @@ public sealed class VacancyDto
     [Field("What the figure covers (national, metro, new AI computing centers…).", Required = true)]
     public string? Scope { get; set; }
 
+    [Field("What it measures: leased (built capacity not leased or racked; used for revenue) or computeUse (installed compute idle; shown only).", Default = "leased")]
+    public VacancyMeasure? Measure { get; set; }
+
     [Field("Where the figure comes from: reported, estimate or guidance.", Required = true)]
     public FigureKind? Kind { get; set; }
 }

@@ -146,4 +146,18 @@ public class MarketCommandTests
         Assert.Equal("warning", gap.GetProperty("level").GetString());
         Assert.Equal([2021, 2022, 2023, 2024], gap.GetProperty("args").GetProperty("years").EnumerateArray().Select(n => n.GetInt32()));
     }
+
+    [Fact]
+    public void Only_leased_capacity_vacancy_that_is_not_a_target_counts_for_revenue()
+    {
+        // China 2024 in the evidence: rack vacancy 31 % and 37.28 %, GDS 25.6 % and 7.3 % (mean 25.295 %); the 70 % idle
+        // compute of AI centers (measure: computeUse) is shown, not averaged in.
+        var json = Json("market", "--preset", "cn-us-2025-evidence");
+        Assert.Equal((0.31 + 0.3728 + 0.256 + 0.073) / 4, json.GetProperty("vacancy").GetProperty("CN").GetDouble(), 9);
+
+        // China 2025 has only idle-compute figures and the 60 % racking target: no vacancy to compute revenue with.
+        var y2025 = Json("market", "--preset", "cn-us-2025-evidence", "--year", "2025", "--set", "market.rmbPerUsd=7.18");
+        Assert.Equal(JsonValueKind.Null, y2025.GetProperty("vacancy").GetProperty("CN").ValueKind);
+        Assert.Equal(JsonValueKind.Null, y2025.GetProperty("revenuePerBuiltKwMonth").GetProperty("CN").GetProperty("value").ValueKind);
+    }
 }
