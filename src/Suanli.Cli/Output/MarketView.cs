@@ -27,7 +27,8 @@ internal static class MarketView
         {
             foreach (var c in country.Companies)
             {
-                var period = c.Row.FiscalPeriod is { } p ? " (" + p + ")" : string.Empty;
+                // A calendar year is the year compared: only another period (a fiscal year, a half year) is worth saying.
+                var period = c.Row.FiscalPeriod is { } p && !p.StartsWith("calendar", StringComparison.OrdinalIgnoreCase) ? " (" + p + ")" : string.Empty;
                 table.AddRow(View.Cell(c.Row.Company + period), View.Cell(c.Row.Country.ToString()), View.Cell(Bn(c.Row.Amount) + " " + words.Currency(c.Row.Currency)),
                     View.Cell(Bn(c.AmountUsd)), View.Cell(Bn(c.AmountRmb)), View.Cell(words["market.kind." + Words.Camel(c.Row.Kind.ToString())]));
             }
