@@ -75,6 +75,36 @@ internal static class MarketBuilder
 
     public static MarketSpec Build(MarketDto dto, YamlBinder binder, List<Diagnostic> diagnostics)
     {
+        // Names and scopes are what rows are told apart by: blank ones are refused, and "B " is "b".
+        void Blank(string? text, string path)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, path, Messages.Of("diag2.market.blank"), Messages.Of("diag2.market.blank.allowed"));
+            }
+        }
+
+        for (var i = 0; i < (dto.Rent?.Count ?? 0); i++)
+        {
+            Blank(dto.Rent![i].Scope, F($"market.rent[{i}].scope"));
+        }
+
+        for (var i = 0; i < (dto.Vacancy?.Count ?? 0); i++)
+        {
+            Blank(dto.Vacancy![i].Scope, F($"market.vacancy[{i}].scope"));
+        }
+
+        for (var i = 0; i < (dto.GpuRental?.Count ?? 0); i++)
+        {
+            Blank(dto.GpuRental![i].Accelerator, F($"market.gpuRental[{i}].accelerator"));
+        }
+
+        for (var i = 0; i < (dto.ChipMix?.Count ?? 0); i++)
+        {
+            Blank(dto.ChipMix![i].Vendor, F($"market.chipMix[{i}].vendor"));
+            Blank(dto.ChipMix[i].Estimate, F($"market.chipMix[{i}].estimate"));
+        }
+
         var rows = new List<InvestmentRow>();
         var seen = new Dictionary<(string, int, InvestmentBasis), int>();
         var list = dto.Investment!;
@@ -82,9 +112,11 @@ internal static class MarketBuilder
         {
             var r = list[i];
             var row = new InvestmentRow(r.Company!, r.Country!.Value, r.Year!.Value, r.Amount!.Value, r.Currency!.Value, r.Basis!.Value, r.FiscalPeriod, r.Kind!.Value);
+            Blank(row.Company, F($"market.investment[{i}].company"));
+            var key = (row.Company.Trim().ToUpperInvariant(), row.Year, row.Basis);
 
             // The same company, year and basis twice would be counted twice in the country's total.
-            if (seen.TryGetValue((row.Company, row.Year, row.Basis), out var first))
+            if (seen.TryGetValue(key, out var first))
             {
                 binder.Report(diagnostics, DiagnosticCodes.Inconsistent, F($"market.investment[{i}].company"),
                     Messages.Of("diag2.market.duplicate", ("company", row.Company), ("year", F($"{row.Year}")), ("basis", MarketChecks.Words(row.Basis)), ("first", F($"{first}"))),
@@ -92,7 +124,7 @@ internal static class MarketBuilder
             }
             else
             {
-                seen[(row.Company, row.Year, row.Basis)] = i;
+                seen[key] = i;
             }
 
             rows.Add(row);
@@ -107,7 +139,7 @@ internal static class MarketBuilder
         var chips = (dto.ChipMix ?? []).Select(c => new ChipShareRow(c.Country!.Value, c.Year!.Value, c.Estimate!, c.Vendor!, c.Share!.Value, c.Kind!.Value)).ToList();
         foreach (var split in chips.Select((c, i) => (c, i)).GroupBy(x => (x.c.Country, x.c.Year, x.c.Estimate)))
         {
-            if (split.GroupBy(x => x.c.Vendor, StringComparer.Ordinal).FirstOrDefault(v => v.Count() > 1) is { } twice)
+            if (split.GroupBy(x => x.c.Vendor.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(v => v.Count() > 1) is { } twice)
             {
                 binder.Report(diagnostics, DiagnosticCodes.Inconsistent, F($"market.chipMix[{twice.Skip(1).First().i}].vendor"),
                     Messages.Of("diag2.market.vendorTwice", ("vendor", twice.Key), ("estimate", split.Key.Estimate)), Messages.Of("diag2.market.vendorTwice.allowed"));
@@ -123,10 +155,16 @@ internal static class MarketBuilder
             }
         }
 
-        if (dto.BreakEvenPreset is { } preset && Presets.Text(preset) is null)
+        if (dto.BreakEvenPreset is { } preset)
         {
-            binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, "market.breakEvenPreset", Messages.Of("diag2.essay.notAPreset", ("preset", Diagnostic.Shown(preset))),
-                Messages.Literal(string.Join(", ", Presets.Names)));
+            // Only a preset with a site has break-even rents; the list offered is those.
+            var withSite = Presets.Names.Where(n => Presets.Text(n) is { } text && text.Contains("\nsite:", StringComparison.Ordinal)).ToList();
+            if (!withSite.Contains(preset, StringComparer.Ordinal))
+            {
+                binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, "market.breakEvenPreset",
+                    Messages.Of(Presets.Text(preset) is null ? "diag2.essay.notAPreset" : "diag2.market.noSite", ("preset", Diagnostic.Shown(preset))),
+                    Messages.Literal(string.Join(", ", withSite)));
+            }
         }
 
         return new MarketSpec(dto.Year!.Value, dto.Basis!.Value, dto.RmbPerUsd, rows, dto.BreakEvenPreset,

@@ -232,6 +232,12 @@ public static class EssayAnalysis
         var essay = MarketAnalysis.Evaluate(work.LoadPreset("cn-us-2025-essay"), new MarketOptions());
         var evidence = MarketAnalysis.Evaluate(work.LoadPreset("cn-us-2025-evidence"), new MarketOptions(essay.Year));
         var floor = work.Claim.Figures.Single(f => f.Key == "usToCnCapexRatio2024").Value!.Value;
+        if (essay.InvestmentRatio is not { } essayRatio || evidence.InvestmentRatio is not { } evidenceRatio)
+        {
+            work.Missing("investment", "market");
+            return;
+        }
+
         work.Figure("essayInvestmentUsUsd", essay.Us.TotalUsd, Unit.Money, Currency.USD);
         work.Figure("essayInvestmentCnRmb", essay.Cn.TotalRmb, Unit.Money, Currency.RMB);
         work.Figure("essayInvestmentRatio", essay.InvestmentRatio, Unit.Times);
@@ -242,13 +248,13 @@ public static class EssayAnalysis
         var notReported = rows.Where(r => r.Row.Kind != Core.Market.FigureKind.Reported).Sum(r => r.AmountUsd) / Math.Max(rows.Sum(r => r.AmountUsd), 1e-300);
         (string Name, FindingArg Value)[] args =
         [
-            ("year", essay.Year), ("floor", floor), ("essayRatio", essay.InvestmentRatio), ("evidenceRatio", evidence.InvestmentRatio),
+            ("year", essay.Year), ("floor", floor), ("essayRatio", essayRatio), ("evidenceRatio", evidenceRatio),
             ("essayUs", essay.Us.TotalUsd / 1e9), ("evidenceUs", evidence.Us.TotalUsd / 1e9), ("essayCn", essay.Cn.TotalRmb / 1e9), ("evidenceCn", evidence.Cn.TotalRmb / 1e9),
             ("notReported", notReported), ("rate", evidence.RmbPerUsd),
         ];
 
         // The essay's conclusion (more than seven times) against the published rows; estimates among them make it an assumption.
-        var (verdict, code) = evidence.InvestmentRatio >= floor
+        var (verdict, code) = evidenceRatio >= floor
             ? (notReported > 0 ? Verdict.ReproducedUnderAssumptions : Verdict.Reproduced, "essay.C3.ratioHolds")
             : (Verdict.ContradictedByEvidence, "essay.C3.ratioFails");
         work.Test("investmentRatio", verdict, primary: true, Finding.Info(code, args));

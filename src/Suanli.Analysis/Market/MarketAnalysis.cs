@@ -71,8 +71,11 @@ public sealed record MarketResult : IModelResult
     /// <summary>China's investment.</summary>
     public required CountryInvestment Cn { get; init; }
 
-    /// <summary>US ÷ China (the same in either currency).</summary>
-    public required double InvestmentRatio { get; init; }
+    /// <summary>US ÷ China (the same in either currency); null when China's total is zero or the quotient is not finite.</summary>
+    public required double? InvestmentRatio { get; init; }
+
+    /// <summary>Companies with rows in other years of the basis but none in the year compared, by country.</summary>
+    public required IReadOnlyList<string> MissingCompanies { get; init; }
 
     /// <summary>Every rent row, by country and year, in both currencies (each at its own year's rate when known).</summary>
     public required IReadOnlyList<RentInBoth> RentHistory { get; init; }
@@ -82,6 +85,9 @@ public sealed record MarketResult : IModelResult
 
     /// <summary>Vacancy and revenue per built kW per country in the year compared.</summary>
     public required IReadOnlyList<CountryRevenue> Revenue { get; init; }
+
+    /// <summary>Every vacancy row, by country and year.</summary>
+    public required IReadOnlyList<VacancyRow> VacancyRows { get; init; }
 
     /// <summary>GPU rental prices, by country, accelerator and year.</summary>
     public required IReadOnlyList<GpuRentalInBoth> GpuRental { get; init; }
@@ -121,7 +127,10 @@ public static class MarketAnalysis
         var rate = market.RateFor(year)!.Value;
         var us = InvestmentModel.Total(market.Investment, Country.US, year, market.Basis, rate);
         var cn = InvestmentModel.Total(market.Investment, Country.CN, year, market.Basis, rate);
-        var ratio = us.TotalUsd / cn.TotalUsd;
+        double? ratio = cn.TotalUsd > 0 && double.IsFinite(us.TotalUsd / cn.TotalUsd) ? us.TotalUsd / cn.TotalUsd : null;
+        var present = market.Investment.Where(r => r.Year == year && r.Basis == market.Basis).Select(r => Key(r.Company)).ToHashSet(StringComparer.Ordinal);
+        var missing = market.Investment.Where(r => r.Basis == market.Basis && !present.Contains(Key(r.Company)))
+            .Select(r => r.Country + " " + r.Company.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         double RateOf(int y) => market.RateFor(y) ?? rate;
         var rent = market.Rent.OrderBy(r => r.Country).ThenBy(r => r.Year).ThenBy(r => r.Scope, StringComparer.Ordinal)
             .Select(r => new RentInBoth(r, InvestmentModel.ToUsd(r.RentPerKwMonth, r.Currency, RateOf(r.Year)), InvestmentModel.ToRmb(r.RentPerKwMonth, r.Currency, RateOf(r.Year))))
@@ -143,9 +152,11 @@ public static class MarketAnalysis
             Us = us,
             Cn = cn,
             InvestmentRatio = ratio,
+            MissingCompanies = missing,
             RentHistory = rent,
             BreakEven = breakEven,
             Revenue = revenue,
+            VacancyRows = [.. market.Vacancy.OrderBy(v => v.Country).ThenBy(v => v.Year).ThenBy(v => v.Scope, StringComparer.Ordinal)],
             GpuRental = gpu,
             ChipMix = chips,
             Metrics =
@@ -167,6 +178,8 @@ public static class MarketAnalysis
         };
         return result with { Findings = Findings(result) };
     }
+
+    private static string Key(string company) => company.Trim().ToUpperInvariant();
 
     private static CountryRevenue Revenue(MarketSpec market, Country country, int year, double rate)
     {
@@ -197,9 +210,16 @@ public static class MarketAnalysis
     {
         var findings = new List<Finding>
         {
-            Finding.Info("market.ratio", ("year", r.Year), ("us", r.Us.TotalUsd / 1e9), ("cn", r.Cn.TotalUsd / 1e9), ("cnRmb", r.Cn.TotalRmb / 1e9), ("ratio", r.InvestmentRatio),
-                ("rate", r.RmbPerUsd)),
+            r.InvestmentRatio is { } ratio
+                ? Finding.Info("market.ratio", ("year", r.Year), ("us", r.Us.TotalUsd / 1e9), ("cn", r.Cn.TotalUsd / 1e9), ("cnRmb", r.Cn.TotalRmb / 1e9), ("ratio", ratio),
+                    ("rate", r.RmbPerUsd))
+                : Finding.Warning("market.noRatio", ("year", r.Year)),
         };
+        if (r.MissingCompanies.Count > 0)
+        {
+            findings.Add(Finding.Warning("market.missingCompanies", ("year", r.Year), ("companies", FindingArg.List(r.MissingCompanies))));
+        }
+
         var estimated = r.Us.Companies.Concat(r.Cn.Companies).Where(c => c.Row.Kind != FigureKind.Reported).ToList();
         if (estimated.Count > 0)
         {

@@ -38,7 +38,7 @@ internal static class MarketView
         }
 
         console.Write(table);
-        console.WriteLine(words.Format("market.ratio", ("ratio", result.InvestmentRatio)));
+        console.WriteLine(result.InvestmentRatio is { } ratio ? words.Format("market.ratio", ("ratio", ratio)) : words["market.noRatioLine"]);
         console.WriteLine();
         string Kind(FigureKind k) => words["market.kind." + Words.Camel(k.ToString())];
         if (result.RentHistory.Count > 0)
@@ -58,6 +58,7 @@ internal static class MarketView
             if (result.BreakEven is { } be)
             {
                 console.WriteLine(words.Format("market.breakEven", ("preset", be.Preset), ("accounting", be.Accounting), ("perLeased", be.Accounting / be.StabilisedOccupancy),
+                    ("economic", be.Economic ?? double.NaN),
                     ("occupancy", be.StabilisedOccupancy), ("currency", words.Currency(be.Currency))));
             }
 
@@ -82,6 +83,17 @@ internal static class MarketView
             }
 
             console.Write(rev);
+            var rows = View.Table(words.Format("market.vacancyRows.title", ("year", result.Year)), words["market.col.country"], words["market.col.scope"],
+                words["market.col.vacancy"], words["market.col.counts"]);
+            rows.Columns[2].RightAligned().NoWrap();
+            foreach (var v in result.VacancyRows.Where(v => v.Year == result.Year))
+            {
+                var counts = v.Measure == VacancyMeasure.Leased && v.Kind != FigureKind.Guidance;
+                rows.AddRow(View.Cell(v.Country.ToString()), View.Cell(v.Scope), View.Cell(Words.Percent(v.Vacancy)),
+                    View.Cell(counts ? words["market.counts.yes"] : words[v.Kind == FigureKind.Guidance ? "market.counts.target" : "market.counts.compute"]));
+            }
+
+            console.Write(rows);
             console.WriteLine();
         }
 

@@ -35,8 +35,11 @@ public sealed record MarketJson : ScenarioCommandJson
     /// <summary>Investment per country in RMB.</summary>
     public required IReadOnlyDictionary<string, CountryInvestmentJson> InvestmentRmb { get; init; }
 
-    /// <summary>US ÷ China.</summary>
-    public required double InvestmentRatio { get; init; }
+    /// <summary>US ÷ China; null when China's total is zero (a note says so).</summary>
+    public required double? InvestmentRatio { get; init; }
+
+    /// <summary>Every vacancy row, with what it measures and whether it counts for the year's revenue.</summary>
+    public required IReadOnlyList<VacancyRowJson> VacancyRows { get; init; }
 
     /// <summary>Every rent row, by country and year, in both currencies.</summary>
     public required IReadOnlyList<RentJson> RentHistory { get; init; }
@@ -94,6 +97,16 @@ public sealed record CompanyInvestmentJson(string Company, double Amount, double
 /// <param name="Kind">reported, estimate or guidance.</param>
 public sealed record RentJson(string Country, int Year, string Scope, double RentPerKwMonth, string Currency, double RentPerKwMonthUsd, double RentPerKwMonthRmb, string Kind);
 
+/// <summary>A vacancy row.</summary>
+/// <param name="Country">US or CN.</param>
+/// <param name="Year">The year.</param>
+/// <param name="Vacancy">The vacancy.</param>
+/// <param name="Scope">What it covers.</param>
+/// <param name="Measure">leased or computeUse.</param>
+/// <param name="Kind">reported, estimate or guidance.</param>
+/// <param name="CountsForRevenue">Whether it is in the year compared's vacancy (leased capacity, not a target).</param>
+public sealed record VacancyRowJson(string Country, int Year, double Vacancy, string Scope, string Measure, string Kind, bool CountsForRevenue);
+
 /// <summary>Break-even rents of a site preset.</summary>
 /// <param name="Preset">The preset.</param>
 /// <param name="Currency">Its currency.</param>
@@ -149,6 +162,8 @@ public static class MarketJsonWriter
                 KeyValuePair.Create("US", Country(result.Us, c => c.AmountRmb, result.Us.TotalRmb)),
                 KeyValuePair.Create("CN", Country(result.Cn, c => c.AmountRmb, result.Cn.TotalRmb))]),
             InvestmentRatio = result.InvestmentRatio,
+            VacancyRows = [.. result.VacancyRows.Select(v => new VacancyRowJson(v.Country.ToString(), v.Year, v.Vacancy, v.Scope, Suanli.Reports.Words.Camel(v.Measure.ToString()),
+                Kind(v.Kind), v.Year == result.Year && v.Measure == VacancyMeasure.Leased && v.Kind != FigureKind.Guidance))],
             RentHistory = [.. result.RentHistory.Select(r => new RentJson(r.Row.Country.ToString(), r.Row.Year, r.Row.Scope, r.Row.RentPerKwMonth, r.Row.Currency.ToString(),
                 r.RentUsd, r.RentRmb, Kind(r.Row.Kind)))],
             BreakEvenRentPerKwMonth = result.BreakEven is { } be

@@ -160,4 +160,44 @@ public class MarketCommandTests
         Assert.Equal(JsonValueKind.Null, y2025.GetProperty("vacancy").GetProperty("CN").ValueKind);
         Assert.Equal(JsonValueKind.Null, y2025.GetProperty("revenuePerBuiltKwMonth").GetProperty("CN").GetProperty("value").ValueKind);
     }
+
+    [Fact]
+    public void A_zero_China_total_has_no_ratio_and_says_so_instead_of_failing()
+    {
+        var json = Json("market", "--preset", "cn-us-2025-essay", "--set", "market.investment[1].amount=0");
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("investmentRatio").ValueKind);
+        Assert.Contains(json.GetProperty("notes").EnumerateArray(), n => n.GetProperty("code").GetString() == "market.noRatio");
+    }
+
+    [Theory]
+    [InlineData("market.investment[0].company= ", "the text is empty")]
+    [InlineData("market.breakEvenPreset=llama3-405b-h100", "has no site section")]
+    public void Blank_names_and_a_break_even_preset_without_a_site_are_refused(string set, string expected)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("market", "--preset", "cn-us-2025-essay", "--set", set);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicates_are_found_whatever_the_case_and_spaces()
+    {
+        var (code, _, stderr) = CliRunner.Run("market", "--preset", "cn-us-2025-evidence", "--set", "market.investment[1].company=microsoft ",
+            "--set", "market.investment[1].year=2024");
+        Assert.Equal(2, code);
+        Assert.Contains("would be counted twice", CliRunner.Flat(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Companies_missing_from_the_year_are_named()
+    {
+        // 2023 has Alphabet and Amazon but not Microsoft, Meta or Tesla, which have rows in other years.
+        var json = Json("market", "--preset", "cn-us-2025-evidence", "--year", "2023");
+        var missing = json.GetProperty("notes").EnumerateArray().Single(n => n.GetProperty("code").GetString() == "market.missingCompanies");
+        var names = missing.GetProperty("args").GetProperty("companies").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("US Microsoft", names);
+        Assert.Contains("US Meta", names);
+        Assert.True(json.GetProperty("vacancyRows").GetArrayLength() > 0);
+    }
 }
