@@ -125,13 +125,8 @@ internal static class MarketView
             console.Write(chips);
             console.WriteLine();
         }
-        console.WriteLine(words["market.readings"]);
-        foreach (var f in result.Findings)
-        {
-            View.Bullet(console, words, words.Finding(f));
-        }
 
-        console.WriteLine();
+        View.Readings(console, words, "market.readings", result.Findings);
         View.InputsAndModelNotes(console, words, result.Header, result.ModelNotes, options, "market.model.title", "view.inputsHint");
     }
 }

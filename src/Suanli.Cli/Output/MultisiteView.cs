@@ -37,13 +37,7 @@ internal static class MultisiteView
             console.WriteLine();
         }
 
-        console.WriteLine(words["multisite.readings"]);
-        foreach (var f in result.Findings)
-        {
-            View.Bullet(console, words, words.Finding(f));
-        }
-
-        console.WriteLine();
+        View.Readings(console, words, "multisite.readings", result.Findings);
         View.InputsAndModelNotes(console, words, result.Header, result.ModelNotes, options, "multisite.model.title", "multisite.view.inputsHint");
     }
 

@@ -139,6 +139,21 @@ internal static class View
         }
     }
 
+    /// <summary>The findings as bullets under <paramref name="titleKey"/>, then a blank line.</summary>
+    public static void Readings(IAnsiConsole console, Words words, string titleKey, IEnumerable<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(findings);
+        console.WriteLine(words[titleKey]);
+        foreach (var f in findings)
+        {
+            Bullet(console, words, words.Finding(f));
+        }
+
+        console.WriteLine();
+    }
+
     /// <summary>The model's simplifications under a title.</summary>
     public static void ModelNotes(IAnsiConsole console, Words words, string titleKey, IEnumerable<string> notes)
     {
