@@ -53,7 +53,8 @@ public sealed record MultisiteSpec(
             TokensPerStep = TokensPerStep,
             JobAccelerators = job.JobAccelerators,
             AcceleratorsPerReplica = AcceleratorsPerReplica,
-            PeakFlopsPerAccelerator = Accelerator.PeakFlops(Precision) ?? Accelerator.PeakBf16Tflops * 1e12,
+            // The builder refused an accelerator without a peak at the precision, so this never falls back silently.
+            PeakFlopsPerAccelerator = Accelerator.PeakFlops(Precision) ?? throw new InvalidOperationException($"{Accelerator.Id} has no {Precision} peak."),
             Mfu = Mfu,
             GradientPrecision = GradientPrecision,
             IntraSiteGbpsPerAccelerator = IntraSiteGbpsPerAccelerator,

@@ -326,8 +326,7 @@ public static class MultisiteAnalysis
         if (r.Modes.Count == 1)
         {
             // The low-communication mode was not evaluated (not described, or a pipeline split): its keys, null.
-            var currencyless = metrics.Select(m => m with { Key = "lowCommunication." + m.Key, Value = null }).ToList();
-            metrics.AddRange(currencyless);
+            metrics.AddRange([.. metrics.Select(m => m with { Key = "lowCommunication." + m.Key, Value = null })]);
         }
 
         metrics.Add(new("oneSiteStepEfficiency", r.OneSite.Efficiency, Unit.Fraction));
@@ -357,7 +356,8 @@ public static class MultisiteAnalysis
                 {
                     > HalfEarthCircumferenceKm => Finding.Info("multisite.anyDistanceOnEarth", ("mode", mode), ("target", target), ("km", HalfEarthCircumferenceKm)),
                     { } dmax => Finding.Info("multisite.maxDistance", ("mode", mode), ("target", target), ("km", dmax)),
-                    null => Finding.Warning("multisite.missesTargetAtZeroKm", ("mode", mode), ("target", target), ("cause", Cause(m.Step))),
+                    null => Finding.Warning("multisite.missesTargetAtZeroKm", ("mode", mode), ("target", target),
+                        ("cause", Cause(StepTimeModel.Evaluate(r.Inputs with { DistanceKm = 0 }, m.LowCommunication)))),
                 });
                 findings.Add(m.RequiredWanGbpsForTarget is { } gbps
                     ? Finding.Info("multisite.requiredBandwidth", ("mode", mode), ("target", target), ("gbps", gbps), ("distanceKm", r.Job.DistanceKm),
@@ -389,8 +389,7 @@ public static class MultisiteAnalysis
     }
 
     // What keeps a step from its target even at 0 km: the largest of the in-site reduction, the WAN's bandwidth and the
-    // hops' fixed latency (the latency at the scenario's distance less its propagation part is not separable here, so
-    // latency counts whole: it is what remains at 0 km only through the hop latency, which it then dominates anyway).
+    // hops' latency, all taken at 0 km.
     private static Term Cause(StepTime step)
     {
         var largest = Math.Max(step.IntraSiteSeconds, Math.Max(step.WanBandwidthSeconds, step.WanLatencySeconds));
