@@ -154,6 +154,8 @@ public sealed class Strings
             "pct1" => NumberFormat.Fixed(x * 100, "0.0") + "%",
             "pct2" => NumberFormat.Fixed(x * 100, "0.00") + "%",
             "m" => NumberFormat.Fixed(x / 1e6, "#,0.00"),
+            "bn1" => NumberFormat.Fixed(x / 1e9, "#,0.0"),
+            "yi0" => NumberFormat.Fixed(x / 1e8, "#,0"),
             "q3" => Math.Abs(x) >= 10 ? NumberFormat.Fixed(x, "#,0") : NumberFormat.Plain(x, "G3"),
             "g" => NumberFormat.Plain(x),
             "g3" => NumberFormat.Plain(x, "G3"),

@@ -102,6 +102,7 @@ internal static partial class ComputeBuilder
                 TdpWatts = a.TdpWatts!.Value,
                 ScaleUpBandwidthGBps = a.ScaleUpBandwidthGBps!.Value,
                 ExportControl = a.ExportControl!,
+                ChinaAccess = a.ChinaAccess,
                 RentalPricePerHour = a.RentalPricePerHour is { } p && a.RentalCurrency is { } c ? new Money(p, c) : null,
             });
         }

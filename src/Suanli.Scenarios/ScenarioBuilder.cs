@@ -51,7 +51,7 @@ internal static class ScenarioBuilder
         var training = dto.Training is null ? null : TrainingBuilder.Build(dto.Training, binder, diagnostics);
         var layout = dto.Layout is null ? null : LayoutBuilder.Build(dto.Layout, site, binder, diagnostics);
         var compute = dto.Compute is null ? null : ComputeBuilder.Build(dto.Compute, dto.Currency, dto.Site is not null, binder, diagnostics);
-        var market = dto.Market is null ? null : MarketBuilder.Build(dto.Market, binder, diagnostics);
+        var market = dto.Market is null ? null : MarketBuilder.Build(dto.Market, compute?.Catalog ?? ComputeCatalog.BuiltIn, binder, diagnostics);
         var multisite = dto.Training is null || training is null ? null
             : MultisiteBuilder.Build(dto.Training, training, compute?.Catalog ?? ComputeCatalog.BuiltIn, dto.Currency, binder, diagnostics);
         return new Scenario

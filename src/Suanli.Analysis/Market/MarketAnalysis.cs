@@ -45,7 +45,37 @@ public sealed record GpuRentalInBoth(GpuRentalRow Row, double PerHourUsd, double
 /// <param name="Year">The year.</param>
 /// <param name="Estimate">Whose estimate.</param>
 /// <param name="Shares">Vendor shares, largest first.</param>
-public sealed record ChipSplit(Country Country, int Year, string Estimate, IReadOnlyList<ChipShareRow> Shares);
+/// <param name="Compute">The compute of the split (chip-mix rows that name an accelerator), or null when no row names one.</param>
+/// <param name="Reference">The chip compute is counted in equivalents of.</param>
+public sealed record ChipSplit(Country Country, int Year, string Estimate, IReadOnlyList<ChipShareRow> Shares, ChipMixCompute? Compute, Suanli.Core.Compute.Accelerator Reference);
+
+/// <summary>A GPU server's payback at one rental price.</summary>
+/// <param name="Rental">The rental row, in both currencies.</param>
+/// <param name="PricePerHour">The price in the server's currency.</param>
+/// <param name="Payback">What the price pays back.</param>
+/// <param name="InYearCompared">Whether the row is of the year compared ("today's" price).</param>
+public sealed record GpuServerPriceRow(GpuRentalInBoth Rental, double PricePerHour, GpuServerPayback Payback, bool InYearCompared);
+
+/// <summary>A GPU server's owner's costs and its payback at each of its rental prices.</summary>
+/// <param name="Spec">The server as given.</param>
+/// <param name="Accelerator">Its accelerator.</param>
+/// <param name="OwnerCost">The facility and power cost per hour from the compute engine (MODEL.md §3), in the site's currency.</param>
+/// <param name="Costs">The costs in the server's currency.</param>
+/// <param name="BreakEvenPricePerHour">The price that earns the discount rate over the life.</param>
+/// <param name="BreakEvenPricePerHourNoReturn">The price that only gets the capex back.</param>
+/// <param name="Prices">The payback at each price, oldest first.</param>
+public sealed record GpuServerResult(GpuServerSpec Spec, Suanli.Core.Compute.Accelerator Accelerator, Suanli.Core.Compute.OwnerCostBreakdown OwnerCost, GpuServerCosts Costs,
+    double BreakEvenPricePerHour, double BreakEvenPricePerHourNoReturn, IReadOnlyList<GpuServerPriceRow> Prices);
+
+/// <summary>The illustrative projection and what it was started from.</summary>
+/// <param name="Spec">The projection as given.</param>
+/// <param name="Inputs">The inputs used (start values resolved).</param>
+/// <param name="Currency">The rent's currency (the country's).</param>
+/// <param name="StartVacancyFromData">Whether the start vacancy is the country's year (else the user's).</param>
+/// <param name="StartRentFromData">Whether the start rent is the country's year (else the user's).</param>
+/// <param name="Years">The start year and each projected year.</param>
+public sealed record ProjectionResult(ProjectionSpec Spec, ProjectionInputs Inputs, Currency Currency, bool StartVacancyFromData, bool StartRentFromData,
+    IReadOnlyList<ProjectionYear> Years);
 
 /// <summary>The answer of <c>suanli market</c> (investment, rent, vacancy, GPU rental and chip supply; MODEL.md §6).</summary>
 public sealed record MarketResult : IModelResult
@@ -95,6 +125,12 @@ public sealed record MarketResult : IModelResult
     /// <summary>Each estimate of the accelerator supply.</summary>
     public required IReadOnlyList<ChipSplit> ChipMix { get; init; }
 
+    /// <summary>Each GPU server's payback at its rental prices.</summary>
+    public IReadOnlyList<GpuServerResult> GpuServers { get; init; } = [];
+
+    /// <summary>The illustrative projection, when asked for.</summary>
+    public ProjectionResult? Projection { get; init; }
+
     /// <inheritdoc/>
     public required IReadOnlyList<Metric> Metrics { get; init; }
 
@@ -109,7 +145,8 @@ public sealed record MarketResult : IModelResult
 public static class MarketAnalysis
 {
     /// <summary>The model's simplifications (resource keys).</summary>
-    public static IReadOnlyList<string> ModelNotes { get; } = ["market.note.conversion", "market.note.basis", "market.note.revenue"];
+    public static IReadOnlyList<string> ModelNotes { get; } = ["market.note.conversion", "market.note.basis", "market.note.revenue", "market.note.gpuServer",
+        "market.note.chipCompute", "market.note.projection"];
 
     /// <summary>Compares the two countries' investment in the year asked for.</summary>
     public static MarketResult Evaluate(Scenario scenario, MarketOptions options, IProgress<AnalysisProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -139,9 +176,14 @@ public static class MarketAnalysis
         var gpu = market.GpuRental.OrderBy(g => g.Country).ThenBy(g => g.Accelerator, StringComparer.Ordinal).ThenBy(g => g.Year)
             .Select(g => new GpuRentalInBoth(g, InvestmentModel.ToUsd(g.PricePerHour, g.Currency, RateOf(g.Year)), InvestmentModel.ToRmb(g.PricePerHour, g.Currency, RateOf(g.Year))))
             .ToList();
+        var catalog = scenario.Compute?.Catalog ?? ComputeCatalog.BuiltIn;
+        var reference = catalog.FindAccelerator(market.ChipCompute.Reference)!;
         var chips = market.ChipMix.GroupBy(c => (c.Country, c.Year, c.Estimate)).OrderBy(g => g.Key.Country).ThenBy(g => g.Key.Year).ThenBy(g => g.Key.Estimate, StringComparer.Ordinal)
-            .Select(g => new ChipSplit(g.Key.Country, g.Key.Year, g.Key.Estimate, [.. g.OrderByDescending(s => s.Share)])).ToList();
+            .Select(g => Split(g.Key.Country, g.Key.Year, g.Key.Estimate, [.. g.OrderByDescending(s => s.Share).ThenBy(s => s.Vendor, StringComparer.Ordinal)], catalog, market.ChipCompute,
+                reference))
+            .ToList();
         var breakEven = market.BreakEvenPreset is { } preset ? BreakEven(preset) : null;
+        var servers = market.GpuServers.Select(s => Server(s, gpu, catalog, year, rate)).ToList();
         var result = new MarketResult
         {
             Header = ResultHeader.For("market", scenario),
@@ -159,6 +201,8 @@ public static class MarketAnalysis
             VacancyRows = [.. market.Vacancy.OrderBy(v => v.Country).ThenBy(v => v.Year).ThenBy(v => v.Scope, StringComparer.Ordinal)],
             GpuRental = gpu,
             ChipMix = chips,
+            GpuServers = servers,
+            Projection = market.Projection is { } projection ? Project(projection, Revenue(market, projection.Country, projection.StartYear ?? year, market.RateFor(projection.StartYear ?? year) ?? rate), projection.StartYear ?? year) : null,
             Metrics =
             [
                 new("investmentUsd.US", us.TotalUsd, Unit.Money, Currency.USD),
@@ -206,12 +250,54 @@ public static class MarketAnalysis
         return new BreakEvenRents(preset, site.Currency, econ.Economics.AccountingBreakEvenRentPerKwMonth, econ.Economics.EconomicBreakEvenRentPerKwMonth, site.StabilisedOccupancy);
     }
 
+    private static ChipSplit Split(Country country, int year, string estimate, List<ChipShareRow> shares, ComputeCatalog catalog, ChipComputeSpec spec,
+        Suanli.Core.Compute.Accelerator reference)
+    {
+        if (shares.All(s => s.Accelerator is null))
+        {
+            return new ChipSplit(country, year, estimate, shares, null, reference);
+        }
+
+        var parts = shares.Select(s => s.Accelerator is { } id && catalog.FindAccelerator(id) is { } a ? new ChipMixPart(s.Vendor, s.Share, a, a.ChinaAccess)
+            : new ChipMixPart(s.Vendor, s.Share, null, null)).ToList();
+        return new ChipSplit(country, year, estimate, shares, ChipComputeModel.Of(parts, spec.Cards, reference, spec.Mfu), reference);
+    }
+
+    private static GpuServerResult Server(GpuServerSpec spec, IReadOnlyList<GpuRentalInBoth> rental, ComputeCatalog catalog, int year, double rate)
+    {
+        var site = ScenarioLoader.FromPreset(spec.SitePreset).Scenario!.Site!;
+        var accelerator = catalog.FindAccelerator(spec.Accelerator)!;
+
+        // Facility and power from the compute engine's owner's cost (its server part is not used: the capex is the server's own here).
+        var owner = Suanli.Core.Compute.OwnerCost.PerAcceleratorHour(site, accelerator, spec.RentBasis, 0, spec.LifeYears, spec.PowerFraction, spec.HostWatts,
+            spec.Pue ?? site.DesignPue);
+        double ToServer(double amount, Currency from, double r) => spec.Currency == Currency.USD ? InvestmentModel.ToUsd(amount, from, r) : InvestmentModel.ToRmb(amount, from, r);
+        var costs = new GpuServerCosts(spec.CapexPerAccelerator, spec.LifeYears, spec.Utilisation, ToServer(owner.FacilityPerHour, site.Currency, rate),
+            ToServer(owner.PowerPerHour, site.Currency, rate), spec.CapexPerAccelerator * spec.MaintenancePerYear / GpuServerModel.HoursPerYear, spec.DiscountRate ?? site.DiscountRate);
+        var rows = rental.Where(g => g.Row.Country == spec.Country && string.Equals(g.Row.Accelerator.Trim(), spec.Rental.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Select(g =>
+            {
+                var price = spec.Currency == Currency.USD ? g.PerHourUsd : g.PerHourRmb;
+                return new GpuServerPriceRow(g, price, GpuServerModel.At(costs, price), g.Row.Year == year);
+            })
+            .ToList();
+        return new GpuServerResult(spec, accelerator, owner, costs, GpuServerModel.BreakEvenPrice(costs), GpuServerModel.BreakEvenPriceNoReturn(costs), rows);
+    }
+
+    private static ProjectionResult Project(ProjectionSpec spec, CountryRevenue country, int year)
+    {
+        // MarketChecks has refused a projection whose start the data and the user both leave open.
+        var inputs = new ProjectionInputs(year, spec.Years, spec.StartVacancy ?? country.Vacancy!.Value, spec.StartRentPerKwMonth ?? country.RentPerKwMonth!.Value,
+            spec.CapacityGrowth, spec.DemandGrowth, spec.NaturalVacancy, spec.RentAdjustment);
+        return new ProjectionResult(spec, inputs, country.Currency, spec.StartVacancy is null, spec.StartRentPerKwMonth is null, ProjectionModel.Project(inputs));
+    }
+
     private static List<Finding> Findings(MarketResult r)
     {
         var findings = new List<Finding>
         {
             r.InvestmentRatio is { } ratio
-                ? Finding.Info("market.ratio", ("year", r.Year), ("us", r.Us.TotalUsd / 1e9), ("cn", r.Cn.TotalUsd / 1e9), ("cnRmb", r.Cn.TotalRmb / 1e9), ("ratio", ratio),
+                ? Finding.Info("market.ratio", ("year", r.Year), ("us", r.Us.TotalUsd), ("cn", r.Cn.TotalUsd), ("cnRmb", r.Cn.TotalRmb), ("ratio", ratio),
                     ("rate", r.RmbPerUsd))
                 : Finding.Warning("market.noRatio", ("year", r.Year)),
         };
@@ -230,14 +316,14 @@ public static class MarketAnalysis
 
         foreach (var c in r.Revenue.Where(c => c.RevenuePerBuiltKwMonth is not null))
         {
-            findings.Add(Finding.Info("market.revenue", ("country", c.Country.ToString()), ("year", r.Year), ("rent", c.RentPerKwMonth!.Value), ("vacancy", c.Vacancy!.Value),
+            findings.Add(Finding.Info("market.revenue", ("country", CountryTerm(c.Country)), ("year", r.Year), ("rent", c.RentPerKwMonth!.Value), ("vacancy", c.Vacancy!.Value),
                 ("revenue", c.RevenuePerBuiltKwMonth!.Value), ("currency", new Term("currency." + c.Currency))));
         }
 
         if (r.BreakEven is { } be && r.Revenue.FirstOrDefault(c => c.Currency == be.Currency && c.RevenuePerBuiltKwMonth is not null) is { } same)
         {
             findings.Add(Finding.Info(same.RevenuePerBuiltKwMonth >= be.Accounting ? "market.aboveBreakEven" : "market.belowBreakEven",
-                ("country", same.Country.ToString()), ("revenue", same.RevenuePerBuiltKwMonth!.Value), ("breakEven", be.Accounting), ("preset", be.Preset),
+                ("country", CountryTerm(same.Country)), ("revenue", same.RevenuePerBuiltKwMonth!.Value), ("breakEven", be.Accounting), ("preset", be.Preset),
                 ("currency", new Term("currency." + be.Currency))));
         }
 
@@ -253,10 +339,68 @@ public static class MarketAnalysis
         foreach (var split in r.ChipMix)
         {
             var top = split.Shares[0];
-            findings.Add(Finding.Info("market.chipMix", ("country", split.Country.ToString()), ("year", split.Year), ("estimate", split.Estimate), ("vendor", top.Vendor),
+            findings.Add(Finding.Info("market.chipMix", ("country", CountryTerm(split.Country)), ("year", split.Year), ("estimate", split.Estimate), ("vendor", top.Vendor),
                 ("share", top.Share)));
+            if (split.Compute is { } compute)
+            {
+                findings.Add(Finding.Info("market.chipCompute", ("estimate", split.Estimate), ("year", split.Year), ("cards", compute.Cards), ("equivalents", compute.ReferenceEquivalents),
+                    ("reference", split.Reference.Name), ("licensed", 1 - compute.WithoutLicensed)));
+                if (compute.CoveredShare < 1 - 1e-9)
+                {
+                    findings.Add(Finding.Warning("market.chipCompute.partial", ("estimate", split.Estimate), ("covered", compute.CoveredShare),
+                        ("vendors", FindingArg.List(compute.Vendors.Where(v => v.Accelerator is null).Select(v => v.Vendor)))));
+                }
+            }
+        }
+
+        foreach (var server in r.GpuServers)
+        {
+            var currency = new Term("currency." + server.Spec.Currency);
+            var today = server.Prices.Where(p => p.InYearCompared).ToList();
+            if (today.Count == 0)
+            {
+                findings.Add(Finding.Warning("market.gpuServer.noPrice", ("name", server.Spec.Name), ("year", r.Year),
+                    ("years", FindingArg.List(server.Prices.Select(p => (double)p.Rental.Row.Year).Distinct()))));
+            }
+
+            foreach (var p in today)
+            {
+                var when = p.Rental.Row.Period ?? p.Rental.Row.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                findings.Add(p.Payback.PaybackYears is { } years
+                    ? Finding.Info("market.gpuServer.payback", ("name", server.Spec.Name), ("price", p.PricePerHour), ("when", when), ("currency", currency),
+                        ("utilisation", server.Spec.Utilisation), ("years", years), ("irr", p.Payback.Irr ?? double.NaN), ("breakEven", server.BreakEvenPricePerHour),
+                        ("rate", server.Costs.DiscountRate))
+                    : Finding.Warning("market.gpuServer.never", ("name", server.Spec.Name), ("price", p.PricePerHour), ("when", when), ("currency", currency),
+                        ("utilisation", server.Spec.Utilisation), ("life", server.Spec.LifeYears), ("noReturn", server.BreakEvenPricePerHourNoReturn),
+                        ("breakEven", server.BreakEvenPricePerHour), ("rate", server.Costs.DiscountRate)));
+            }
+        }
+
+        if (r.Projection is { } projection)
+        {
+            var last = projection.Years[^1];
+            var cur = new Term("currency." + projection.Currency);
+            findings.Add(Finding.Warning("market.projection.illustrative", ("country", CountryTerm(projection.Spec.Country)), ("from", projection.Inputs.StartYear),
+                ("capacity", projection.Inputs.CapacityGrowth), ("demand", projection.Inputs.DemandGrowth)));
+            findings.Add(Finding.Info("market.projection.end", ("country", CountryTerm(projection.Spec.Country)), ("year", last.Year), ("vacancy", last.Vacancy),
+                ("rent", last.RentPerKwMonth), ("revenue", last.RevenuePerBuiltKwMonth), ("currency", cur)));
+            if (r.BreakEven is { } site && site.Currency == projection.Currency)
+            {
+                var below = projection.Years.FirstOrDefault(y => y.RevenuePerBuiltKwMonth < site.Accounting);
+                findings.Add(below is not null
+                    ? Finding.Info("market.projection.belowBreakEven", ("year", below.Year), ("revenue", below.RevenuePerBuiltKwMonth), ("breakEven", site.Accounting),
+                        ("preset", site.Preset), ("currency", cur))
+                    : Finding.Info("market.projection.aboveBreakEven", ("last", last.Year), ("breakEven", site.Accounting), ("preset", site.Preset), ("currency", cur)));
+            }
+
+            if (projection.Years.FirstOrDefault(y => y.RentFloored) is { } floored)
+            {
+                findings.Add(Finding.Warning("market.projection.floored", ("year", floored.Year)));
+            }
         }
 
         return findings;
     }
+
+    private static Term CountryTerm(Country country) => new("country." + country);
 }

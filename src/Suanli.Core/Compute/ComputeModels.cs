@@ -79,6 +79,9 @@ public sealed record Accelerator
     /// <summary>Export-control status in a sentence.</summary>
     public required string ExportControl { get; init; }
 
+    /// <summary>What US export rules allow of its sale into China, when the catalog classifies it.</summary>
+    public Market.ChinaAccess? ChinaAccess { get; init; }
+
     /// <summary>Market rental price per accelerator-hour, if one is published.</summary>
     public Money? RentalPricePerHour { get; init; }
 

@@ -125,7 +125,8 @@ public sealed record GpuRentalRow(string Accelerator, Country Country, int Year,
 /// <param name="Vendor">The vendor.</param>
 /// <param name="Share">Its share, 0–1.</param>
 /// <param name="Kind">Reported, estimate or guidance.</param>
-public sealed record ChipShareRow(Country Country, int Year, string Estimate, string Vendor, double Share, FigureKind Kind);
+/// <param name="Accelerator">Id of the chip standing for the vendor's cards in the compute of the mix, or null.</param>
+public sealed record ChipShareRow(Country Country, int Year, string Estimate, string Vendor, double Share, FigureKind Kind, string? Accelerator = null);
 
 /// <summary>Rent, vacancy and what they mean for revenue (MODEL.md §6).</summary>
 public static class RentModel

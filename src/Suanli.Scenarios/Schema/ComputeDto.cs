@@ -1,5 +1,6 @@
 using Suanli.Core;
 using Suanli.Core.Compute;
+using Suanli.Core.Market;
 
 namespace Suanli.Scenarios.Schema;
 
@@ -86,6 +87,9 @@ public sealed class AcceleratorDto
 
     [Field("Export-control status in a sentence.", Required = true)]
     public string? ExportControl { get; set; }
+
+    [Field("What US export rules allow of its sale into China: open, licence (required, some granted), barred, or domestic (made in China).", WhenAbsent = "not classified")]
+    public ChinaAccess? ChinaAccess { get; set; }
 
     [Field("Published market rental price per accelerator-hour.", Unit = "currency/accelerator-hour", Min = 0, MinExclusive = true, Max = 10_000, WhenAbsent = "no published price; give one to get a cost")]
     public double? RentalPricePerHour { get; set; }
