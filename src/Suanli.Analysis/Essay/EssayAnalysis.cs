@@ -420,6 +420,17 @@ public static class EssayAnalysis
             : within > 0 ? (Verdict.Mixed, "essay.C6.shareSplit")
             : (Verdict.Mixed, "essay.C6.shipmentsBelow");
         work.Test("supplyMix", verdict, primary: true, Finding.Info(code, args));
+
+        // What the cards are worth in compute: a card share is not a compute share when the chips differ (the H20 is cut down).
+        foreach (var split in published.Where(s => s.Compute is not null))
+        {
+            var nvidia = split.Compute!.Vendors.FirstOrDefault(v => v.Vendor.Equals("Nvidia", StringComparison.OrdinalIgnoreCase) && v.Accelerator is not null);
+            if (nvidia is not null)
+            {
+                work.Note(Finding.Info("essay.C6.computeShare", ("estimate", split.Estimate), ("year", split.Year), ("cards", nvidia.Share), ("compute", nvidia.ComputeShare),
+                    ("chip", nvidia.Accelerator!.Name), ("licensed", 1 - split.Compute.WithoutLicensed)));
+            }
+        }
     }
 
     /// <summary>A preset's training run through the compute analysis (the same figures as <c>suanli train --preset NAME</c>).</summary>

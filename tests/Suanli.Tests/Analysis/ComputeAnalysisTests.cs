@@ -124,6 +124,11 @@ public class ComputeAnalysisTests
         Assert.Equal(0.55, mix.Reason.Args["high"].Number!.Value, 9);
         Assert.Contains(c6.Tests, t => t.Key == "evidence" && t.Verdict == Verdict.Mixed);
         Assert.Contains(ScenarioLoader.PresetOrigin("deepseek-v3-ascend-910c"), c6.Inputs.Keys);
+
+        // In compute, not cards: IDC 2025's 55 % Nvidia cards as the H20 (148 TFLOPS) are 81.4 of 218.97 PF = 37.2 % of the peak.
+        var compute = c6.Findings.Single(f => f.Code == "essay.C6.computeShare");
+        Assert.Equal(0.55, compute.Args["cards"].Number!.Value, 9);
+        Assert.Equal(81.4 / 218.97, compute.Args["compute"].Number!.Value, 9);
     }
 
     [Fact]
