@@ -128,6 +128,7 @@ internal static partial class CliApp
             SchemaCommand.Create(context),
             EssayCommand.Create(context),
             RunCommand.Create(context),
+            SolveCommand.Create(context),
         };
         root.Add(LanguageOption.Create(words));
         foreach (var option in root.Options)

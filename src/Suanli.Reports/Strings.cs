@@ -159,6 +159,7 @@ public sealed class Strings
             "q3" => Math.Abs(x) >= 10 ? NumberFormat.Fixed(x, "#,0") : NumberFormat.Plain(x, "G3"),
             "g" => NumberFormat.Plain(x),
             "g3" => NumberFormat.Plain(x, "G3"),
+            "g7" => NumberFormat.Plain(x, "G7"),
             "p2" => x >= 0.001 || x == 0 ? NumberFormat.Fixed(x * 100, "0.00") + "%" : x.ToString("0.00e+0", inv),
             _ => throw new FormatException($"Unknown number format '{format}'."),
         };

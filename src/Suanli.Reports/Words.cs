@@ -120,6 +120,9 @@ public sealed class Words
     /// <summary>An amount in a money unit (millions, 億): as many decimals as a reader needs — 3,000, 172.5, 7.23.</summary>
     private static string Scaled(double x) => Math.Abs(x) >= 1000 ? N(x, 0) : Math.Abs(x) >= 100 ? N(x, 1) : N(x, 2);
 
+    /// <summary>A number to seven significant digits, without group separators lost: 412.3457, 0.1, 1.234568e+09.</summary>
+    public static string Significant(double x) => NumberFormat.Plain(x, "G7");
+
     /// <summary>Large counts and ratios: 10 million stays readable (1.0e7 past a billion); whole numbers without decimals.</summary>
     private static string Large(double x) =>
         Math.Abs(x) >= 1e9 ? x.ToString("0.0#e+0", Inv)

@@ -52,6 +52,16 @@ internal sealed class ScenarioInput
     /// Loads the scenario and takes the section a command needs; prints the diagnostics (or that the section is
     /// missing) and returns null when it cannot.
     /// </summary>
+    /// <summary>A loader of the same scenario with one more <c>--set</c> after the user's (what <c>suanli solve</c> varies).</summary>
+    public Func<string, LoadResult> LoaderWith(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var file = parse.GetValue(File);
+        var preset = parse.GetValue(Preset);
+        var sets = parse.GetValue(Set) ?? [];
+        return extra => file is not null ? ScenarioLoader.FromFile(file, [.. sets, extra]) : ScenarioLoader.FromPreset(preset!, [.. sets, extra]);
+    }
+
     public (Scenario Scenario, T Section)? LoadSection<T>(ParseResult parse, CliContext context, string section, string command, Func<Scenario, T?> select)
         where T : class
     {

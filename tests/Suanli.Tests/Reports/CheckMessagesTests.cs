@@ -194,9 +194,10 @@ public class CheckMessagesTests
     [Fact]
     public void Every_diag2_key_of_the_scenario_layer_is_used_or_a_unit_word()
     {
-        // A key no code refers to is a message nobody sees: every check key appears in the builders' source.
-        var root = Path.Combine(Suanli.Tests.Cli.CliRunner.RepoRoot(), "src", "Suanli.Scenarios");
-        var source = string.Concat(Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+        // A key no code refers to is a message nobody sees: every check key appears in the builders' or the analyses' source.
+        // The analysis layer (suanli solve) words its refusals with the same keys.
+        var source = string.Concat(new[] { "Suanli.Scenarios", "Suanli.Analysis" }
+            .SelectMany(p => Directory.EnumerateFiles(Path.Combine(Suanli.Tests.Cli.CliRunner.RepoRoot(), "src", p), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.EndsWith("Messages.Checks.cs", StringComparison.Ordinal))
             .Select(File.ReadAllText));
         var unused = Messages.English.Keys
