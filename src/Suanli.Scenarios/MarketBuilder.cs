@@ -19,9 +19,10 @@ namespace Suanli.Scenarios;
 /// <param name="GpuServers">GPU servers whose payback is asked for.</param>
 /// <param name="ChipCompute">How the chip mix is turned into compute.</param>
 /// <param name="Projection">The illustrative projection, when asked for.</param>
+/// <param name="ChipComputeGiven">Whether the scenario has a chipCompute section.</param>
 public sealed record MarketSpec(int Year, InvestmentBasis Basis, double? RmbPerUsd, IReadOnlyList<InvestmentRow> Investment, string? BreakEvenPreset,
     IReadOnlyList<RentRow> Rent, IReadOnlyList<VacancyRow> Vacancy, IReadOnlyList<GpuRentalRow> GpuRental, IReadOnlyList<ChipShareRow> ChipMix,
-    IReadOnlyList<GpuServerSpec> GpuServers, ChipComputeSpec ChipCompute, ProjectionSpec? Projection)
+    IReadOnlyList<GpuServerSpec> GpuServers, ChipComputeSpec ChipCompute, ProjectionSpec? Projection, bool ChipComputeGiven = false)
 {
     /// <summary>The RMB per USD of <paramref name="year"/>: the scenario's, else the catalog's annual average, else null.</summary>
     public double? RateFor(int year) => RmbPerUsd ?? ComputeCatalog.BuiltIn.ExchangeRateFor(year)?.RmbPerUsd;
@@ -44,9 +45,10 @@ public sealed record MarketSpec(int Year, InvestmentBasis Basis, double? RmbPerU
 /// <param name="MaintenancePerYear">Maintenance per year as a share of capex.</param>
 /// <param name="DiscountRate">The required return, or null for the site's discount rate.</param>
 /// <param name="Index">Its index in market.gpuServers (for errors).</param>
+/// <param name="PriceChangePerYear">How the rental price changes each year of the life.</param>
 public sealed record GpuServerSpec(string Name, string Accelerator, string Rental, Country Country, double Utilisation, double CapexPerAccelerator, Currency Currency,
     double LifeYears, string SitePreset, Suanli.Core.Compute.RentBasis RentBasis, double PowerFraction, double HostWatts, double? Pue, double MaintenancePerYear,
-    double? DiscountRate, int Index);
+    double? DiscountRate, int Index, double PriceChangePerYear = 0);
 
 /// <summary>How chip splits are turned into compute (<c>market.chipCompute</c>).</summary>
 /// <param name="Cards">Cards each split is applied to.</param>
@@ -106,6 +108,14 @@ public static class MarketChecks
         {
             var country = projection.Country;
             var start = projection.StartYear ?? year;
+            if (start + projection.Years > 2100)
+            {
+                var yat = Blame.Find(scenario.Inputs, ["market.projection.years"]);
+                return Diagnostic.Error(DiagnosticCodes.Inconsistent, yat?.File ?? scenario.Origin, yat?.Line ?? 1, yat?.Column ?? 1, "market.projection.years",
+                    Messages.Of("diag2.market.projectionPast2100", ("start", F($"{start}")), ("years", F($"{projection.Years}")), ("end", F($"{start + projection.Years}"))),
+                    Messages.Of("diag2.market.projectionPast2100.allowed"));
+            }
+
             var hasVacancy = market.Vacancy.Any(v => v.Country == country && v.Year == start && v.Measure == VacancyMeasure.Leased && v.Kind != FigureKind.Guidance);
             var hasRent = market.Rent.Any(r => r.Country == country && r.Year == start);
             if ((projection.StartVacancy is null && !hasVacancy) || (projection.StartRentPerKwMonth is null && !hasRent))
@@ -269,11 +279,18 @@ internal static class MarketBuilder
         {
             var g = dto.GpuServers![i];
             Blank(g.Name, F($"market.gpuServers[{i}].name"));
+            Blank(g.Rental, F($"market.gpuServers[{i}].rental"));
+            if (dto.GpuServers.Take(i).Select((o, j) => (o, j)).FirstOrDefault(x => string.Equals(x.o.Name?.Trim(), g.Name?.Trim(), StringComparison.OrdinalIgnoreCase)) is { o: not null } twice)
+            {
+                binder.Report(diagnostics, DiagnosticCodes.Inconsistent, F($"market.gpuServers[{i}].name"),
+                    Messages.Of("diag2.market.serverTwice", ("name", g.Name!), ("first", F($"{twice.j}"))), Messages.Of("diag2.market.serverTwice.allowed"));
+            }
+
             UnknownAccelerator(g.Accelerator, F($"market.gpuServers[{i}].accelerator"));
 
             // The rows that price it: a name no row of its country spells would price nothing.
-            var names = rentals.Where(r => r.Country == g.Country && r.Accelerator is not null).Select(r => r.Accelerator!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (!names.Contains(g.Rental!.Trim(), StringComparer.OrdinalIgnoreCase))
+            List<string> names = string.IsNullOrWhiteSpace(g.Rental) ? [] : rentals.Where(r => r.Country == g.Country && r.Accelerator is not null).Select(r => r.Accelerator!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (!string.IsNullOrWhiteSpace(g.Rental) && !names.Contains(g.Rental!.Trim(), StringComparer.OrdinalIgnoreCase))
             {
                 binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, F($"market.gpuServers[{i}].rental"),
                     Messages.Of("diag2.market.noRental", ("rental", Diagnostic.Shown(g.Rental)), ("country", g.Country!.Value.ToString())),
@@ -292,7 +309,8 @@ internal static class MarketBuilder
             }
 
             servers.Add(new GpuServerSpec(g.Name!, g.Accelerator!, g.Rental!, g.Country!.Value, g.Utilisation!.Value, g.ServerCapexPerAccelerator!.Value, g.Currency!.Value,
-                g.LifeYears!.Value, site ?? "", g.RentBasis!.Value, g.PowerFraction!.Value, g.HostWatts!.Value, g.Pue, g.MaintenancePerYear!.Value, g.DiscountRate, i));
+                g.LifeYears!.Value, site ?? "", g.RentBasis!.Value, g.PowerFraction!.Value, g.HostWatts!.Value, g.Pue, g.MaintenancePerYear!.Value, g.DiscountRate, i,
+                g.PriceChangePerYear!.Value));
         }
 
         var chipCompute = ChipComputeSpec.Default;
@@ -311,6 +329,6 @@ internal static class MarketBuilder
             [.. (dto.Rent ?? []).Select(r => new RentRow(r.Country!.Value, r.Year!.Value, r.RentPerKwMonth!.Value, r.Currency!.Value, r.Scope!, r.Kind!.Value))],
             [.. (dto.Vacancy ?? []).Select(v => new VacancyRow(v.Country!.Value, v.Year!.Value, v.Vacancy!.Value, v.Scope!, v.Kind!.Value, v.Measure!.Value))],
             [.. (dto.GpuRental ?? []).Select(g => new GpuRentalRow(g.Accelerator!, g.Country!.Value, g.Year!.Value, g.Period, g.PricePerHour!.Value, g.Currency!.Value, g.Kind!.Value))],
-            chips, servers, chipCompute, projection);
+            chips, servers, chipCompute, projection, dto.ChipCompute is not null);
     }
 }

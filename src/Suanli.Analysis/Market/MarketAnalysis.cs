@@ -131,6 +131,9 @@ public sealed record MarketResult : IModelResult
     /// <summary>The illustrative projection, when asked for.</summary>
     public ProjectionResult? Projection { get; init; }
 
+    /// <summary>Whether the scenario has a chipCompute section (its settings then matter only if a chip-mix row names a chip).</summary>
+    public bool ChipComputeAsked { get; init; }
+
     /// <inheritdoc/>
     public required IReadOnlyList<Metric> Metrics { get; init; }
 
@@ -202,6 +205,7 @@ public static class MarketAnalysis
             GpuRental = gpu,
             ChipMix = chips,
             GpuServers = servers,
+            ChipComputeAsked = market.ChipComputeGiven,
             Projection = market.Projection is { } projection ? Project(projection, Revenue(market, projection.Country, projection.StartYear ?? year, market.RateFor(projection.StartYear ?? year) ?? rate), projection.StartYear ?? year) : null,
             Metrics =
             [
@@ -273,7 +277,8 @@ public static class MarketAnalysis
             spec.Pue ?? site.DesignPue);
         double ToServer(double amount, Currency from, double r) => spec.Currency == Currency.USD ? InvestmentModel.ToUsd(amount, from, r) : InvestmentModel.ToRmb(amount, from, r);
         var costs = new GpuServerCosts(spec.CapexPerAccelerator, spec.LifeYears, spec.Utilisation, ToServer(owner.FacilityPerHour, site.Currency, rate),
-            ToServer(owner.PowerPerHour, site.Currency, rate), spec.CapexPerAccelerator * spec.MaintenancePerYear / GpuServerModel.HoursPerYear, spec.DiscountRate ?? site.DiscountRate);
+            ToServer(owner.PowerPerHour, site.Currency, rate), spec.CapexPerAccelerator * spec.MaintenancePerYear / GpuServerModel.HoursPerYear, spec.DiscountRate ?? site.DiscountRate,
+            spec.PriceChangePerYear);
         var rows = rental.Where(g => g.Row.Country == spec.Country && string.Equals(g.Row.Accelerator.Trim(), spec.Rental.Trim(), StringComparison.OrdinalIgnoreCase))
             .Select(g =>
             {
@@ -345,6 +350,18 @@ public static class MarketAnalysis
             {
                 findings.Add(Finding.Info("market.chipCompute", ("estimate", split.Estimate), ("year", split.Year), ("cards", compute.Cards), ("equivalents", compute.ReferenceEquivalents),
                     ("reference", split.Reference.Name), ("licensed", 1 - compute.WithoutLicensed)));
+                if (compute.BarredShare > 0)
+                {
+                    findings.Add(Finding.Warning("market.chipCompute.barred", ("estimate", split.Estimate), ("share", compute.BarredShare),
+                        ("chips", FindingArg.List(compute.Vendors.Where(v => v.Access == ChinaAccess.Barred).Select(v => v.Accelerator!.Name)))));
+                }
+
+                // A chip named for a vendor whose name the row does not mention (an H100 on a Huawei row) is said, not refused.
+                foreach (var v in compute.Vendors.Where(v => v.Accelerator is { } a && !v.Vendor.Contains(a.Vendor, StringComparison.OrdinalIgnoreCase)))
+                {
+                    findings.Add(Finding.Warning("market.chipCompute.vendorMismatch", ("estimate", split.Estimate), ("vendor", v.Vendor), ("chip", v.Accelerator!.Name),
+                        ("chipVendor", v.Accelerator.Vendor)));
+                }
                 if (compute.CoveredShare < 1 - 1e-9)
                 {
                     findings.Add(Finding.Warning("market.chipCompute.partial", ("estimate", split.Estimate), ("covered", compute.CoveredShare),
@@ -353,9 +370,28 @@ public static class MarketAnalysis
             }
         }
 
+        if (r.ChipComputeAsked && r.ChipMix.All(c => c.Compute is null))
+        {
+            findings.Add(Finding.Warning("market.chipCompute.none"));
+        }
+
         foreach (var server in r.GpuServers)
         {
             var currency = new Term("currency." + server.Spec.Currency);
+            if (server.Spec.Country == Country.CN && server.Accelerator.ChinaAccess == ChinaAccess.Barred)
+            {
+                findings.Add(Finding.Warning("market.gpuServer.barred", ("name", server.Spec.Name), ("chip", server.Accelerator.Name)));
+            }
+
+            // The newest price too, when it is not of the year compared: an investor deciding today reads that one.
+            if (server.Prices.Count > 0 && !server.Prices[^1].InYearCompared)
+            {
+                var latest = server.Prices[^1];
+                findings.Add(Finding.Info(latest.Payback.PaybackYears is null ? "market.gpuServer.latestNever" : "market.gpuServer.latest", ("name", server.Spec.Name),
+                    ("price", latest.PricePerHour), ("when", latest.Rental.Row.Period ?? latest.Rental.Row.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    ("currency", currency), ("years", latest.Payback.PaybackYears ?? double.NaN), ("irr", latest.Payback.Irr ?? double.NaN), ("life", server.Spec.LifeYears)));
+            }
+
             var today = server.Prices.Where(p => p.InYearCompared).ToList();
             if (today.Count == 0)
             {
@@ -391,6 +427,19 @@ public static class MarketAnalysis
                     ? Finding.Info("market.projection.belowBreakEven", ("year", below.Year), ("revenue", below.RevenuePerBuiltKwMonth), ("breakEven", site.Accounting),
                         ("preset", site.Preset), ("currency", cur))
                     : Finding.Info("market.projection.aboveBreakEven", ("last", last.Year), ("breakEven", site.Accounting), ("preset", site.Preset), ("currency", cur)));
+
+                // Below, then back above: the year it recovers is said too.
+                if (below is not null && projection.Years.FirstOrDefault(y => y.Year > below.Year && y.RevenuePerBuiltKwMonth >= site.Accounting) is { } back)
+                {
+                    findings.Add(Finding.Info("market.projection.recovers", ("year", back.Year), ("revenue", back.RevenuePerBuiltKwMonth), ("currency", cur)));
+                }
+            }
+
+            // Rent ten times its start (or a tenth of it) is outside anything the adjustment rule was fitted to.
+            if (projection.Years.FirstOrDefault(y => y.RentPerKwMonth > 10 * projection.Inputs.StartRentPerKwMonth || y.RentPerKwMonth < projection.Inputs.StartRentPerKwMonth / 10) is { } runaway)
+            {
+                findings.Add(Finding.Warning("market.projection.runaway", ("year", runaway.Year), ("rent", runaway.RentPerKwMonth), ("start", projection.Inputs.StartRentPerKwMonth),
+                    ("currency", cur)));
             }
 
             if (projection.Years.FirstOrDefault(y => y.RentFloored) is { } floored)

@@ -123,6 +123,8 @@ public sealed class FindingArgConverter : JsonConverter<FindingArg>
     {
         switch (reader.TokenType)
         {
+            case JsonTokenType.Null:
+                return FindingArg.FromDouble(double.NaN);
             case JsonTokenType.Number:
                 return reader.GetDouble();
             case JsonTokenType.String:
@@ -179,7 +181,15 @@ public sealed class FindingArgConverter : JsonConverter<FindingArg>
     {
         if (value.Number is { } n)
         {
-            writer.WriteNumberValue(n);
+            // A figure that does not exist (NaN, as the words write "n/a") is JSON null: JSON has no NaN or infinity.
+            if (double.IsFinite(n))
+            {
+                writer.WriteNumberValue(n);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
         }
         else if (value.Text is { } t)
         {
@@ -208,7 +218,14 @@ public sealed class FindingArgConverter : JsonConverter<FindingArg>
             writer.WriteStartArray();
             foreach (var item in numbers)
             {
-                writer.WriteNumberValue(item);
+                if (double.IsFinite(item))
+                {
+                    writer.WriteNumberValue(item);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
             }
 
             writer.WriteEndArray();

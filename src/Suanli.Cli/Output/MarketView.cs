@@ -24,7 +24,7 @@ internal static class MarketView
 
         // Billions in English; 億 (10⁸) in Chinese, as its readers count money.
         var chinese = words.Language.IsChinese();
-        string Bn(double x) => chinese ? Words.N(x / 1e8, 0) : Words.N(x / 1e9, 1);
+        string Bn(double x) => Math.Abs(x) >= 1e9 || x == 0 ? (chinese ? Words.N(x / 1e8, 0) : Words.N(x / 1e9, 1)) : chinese ? Words.N(x / 1e8, 2) : Words.N(x / 1e9, 3);
         string Country(Country c) => words["country." + c];
         foreach (var country in new[] { result.Us, result.Cn })
         {
@@ -161,7 +161,8 @@ internal static class MarketView
             {
                 var none = words["value.none"];
                 table.AddRow(View.Cell(v.Vendor), View.Cell(v.Accelerator?.Name ?? none),
-                    View.Cell(v.Accelerator is { } a ? Words.N(a.TotalProcessingPerformance, 0) + (a.TotalProcessingPerformance >= ChipComputeModel.TppThreshold3A090a ? " ≥ 4,800" : string.Empty) : none),
+                    View.Cell(v.Accelerator is { } a ? Words.N(a.TotalProcessingPerformance, 0)
+                        + (a.TotalProcessingPerformance >= ChipComputeModel.TppThreshold3A090a && v.Access != ChinaAccess.Domestic ? " ≥ 4,800" : string.Empty) : none),
                     View.Cell(v.Access is { } x ? words["market.access." + Words.Camel(x.ToString())] : v.Accelerator is null ? none : words["market.access.unclassified"]),
                     View.Cell(Words.Percent(v.Share)), View.Cell(v.Accelerator is null ? none : Words.N(v.PeakPflops, 1)),
                     View.Cell(v.Accelerator is null ? none : Words.Percent(v.ComputeShare)));
@@ -170,6 +171,11 @@ internal static class MarketView
             console.Write(table);
             console.WriteLine(words.Format("market.chipCompute.total", ("peak", c.PeakPflops), ("equivalents", c.ReferenceEquivalents), ("reference", split.Reference.Name),
                 ("licensed", 1 - c.WithoutLicensed)));
+            if (c.BarredShare > 0)
+            {
+                console.WriteLine(words.Format("market.chipCompute.barredLine", ("barred", c.BarredShare)));
+            }
+
             if (c.DeliveredFlopPerYear is { } delivered)
             {
                 console.WriteLine(words.Format("market.chipCompute.delivered", ("flop", delivered), ("mfu", c.Utilisation!.Value)));
@@ -204,6 +210,11 @@ internal static class MarketView
         console.WriteLine(words.Format("market.gpuServer.breakEven", ("capex", server.Spec.CapexPerAccelerator), ("life", server.Spec.LifeYears),
             ("utilisation", server.Spec.Utilisation), ("rate", server.Costs.DiscountRate), ("breakEven", server.BreakEvenPricePerHour),
             ("noReturn", server.BreakEvenPricePerHourNoReturn), ("currency", cur)));
+        if (server.Costs.PriceChangePerYear != 0)
+        {
+            console.WriteLine(words.Format("market.gpuServer.path", ("change", server.Costs.PriceChangePerYear)));
+        }
+
         console.WriteLine();
     }
 

@@ -56,6 +56,9 @@ public sealed record ChipMixCompute(double Cards, IReadOnlyList<VendorCompute> V
     /// requirement did for three months.
     /// </summary>
     public double WithoutLicensed => 1 - ShareByAccess.Where(a => a.Access == ChinaAccess.Licence).Sum(a => a.Share);
+
+    /// <summary>The share of the peak compute on chips barred from sale to China (stock bought before the rules, or supply outside them).</summary>
+    public double BarredShare => ShareByAccess.Where(a => a.Access == ChinaAccess.Barred).Sum(a => a.Share);
 }
 
 /// <summary>

@@ -158,9 +158,10 @@ public sealed record ChipSplitJson(string Country, int Year, string Estimate, IR
 /// <param name="CoveredShare">The share of cards whose row names a chip (the rest are not counted).</param>
 /// <param name="ComputeShareByAccess">Share of the peak compute by China-access class (open, licence, barred, domestic, unclassified).</param>
 /// <param name="WithoutLicensed">The share of the peak left if licensed supply stopped.</param>
+/// <param name="BarredShare">The share of the peak on chips barred from sale to China.</param>
 /// <param name="ByVendor">Each vendor's row.</param>
 public sealed record ChipComputeJson(double Cards, string Reference, double PeakPflops, double ReferenceEquivalents, double? Mfu, double? DeliveredFlopPerYear, double CoveredShare,
-    IReadOnlyDictionary<string, double> ComputeShareByAccess, double WithoutLicensed, IReadOnlyList<VendorComputeJson> ByVendor);
+    IReadOnlyDictionary<string, double> ComputeShareByAccess, double WithoutLicensed, double BarredShare, IReadOnlyList<VendorComputeJson> ByVendor);
 
 /// <summary>One vendor's compute in a split.</summary>
 /// <param name="Vendor">The vendor.</param>
@@ -184,6 +185,7 @@ public sealed record VendorComputeJson(string Vendor, double Share, string? Acce
 /// <param name="ServerCapexPerAccelerator">Capex per accelerator.</param>
 /// <param name="LifeYears">Years it earns.</param>
 /// <param name="DiscountRate">The required return.</param>
+/// <param name="PriceChangePerYear">How the price changes each year of the life (0: level).</param>
 /// <param name="SitePreset">The preset whose site prices space and power.</param>
 /// <param name="RentBasis">marketRent, accountingBreakEven or economicBreakEven.</param>
 /// <param name="KwPerAccelerator">IT kW one accelerator takes.</param>
@@ -193,7 +195,7 @@ public sealed record VendorComputeJson(string Vendor, double Share, string? Acce
 /// <param name="BreakEvenPricePerHourNoReturn">The price that only returns the capex.</param>
 /// <param name="Prices">The payback at each rental price.</param>
 public sealed record GpuServerJson(string Name, string Accelerator, string Rental, string Country, string Currency, double Utilisation, double ServerCapexPerAccelerator,
-    double LifeYears, double DiscountRate, string SitePreset, string RentBasis, double KwPerAccelerator, double Pue, GpuServerCostJson CostPerHour, double BreakEvenPricePerHour,
+    double LifeYears, double DiscountRate, double PriceChangePerYear, string SitePreset, string RentBasis, double KwPerAccelerator, double Pue, GpuServerCostJson CostPerHour, double BreakEvenPricePerHour,
     double BreakEvenPricePerHourNoReturn, IReadOnlyList<GpuServerPriceJson> Prices);
 
 /// <summary>Cash cost per calendar hour of one accelerator.</summary>
@@ -304,14 +306,14 @@ public static class MarketJsonWriter
     private static ChipComputeJson Compute(ChipMixCompute c, string reference) =>
         new(c.Cards, reference, c.PeakPflops, c.ReferenceEquivalents, c.Utilisation, c.DeliveredFlopPerYear, c.CoveredShare,
             new OrderedDictionaryOf<double>(c.ShareByAccess.Select(a => KeyValuePair.Create(a.Access is { } x ? Suanli.Reports.Words.Camel(x.ToString()) : "unclassified", a.Share))),
-            c.WithoutLicensed,
+            c.WithoutLicensed, c.BarredShare,
             [.. c.Vendors.Select(v => new VendorComputeJson(v.Vendor, v.Share, v.Accelerator?.Id, v.Access is { } x ? Suanli.Reports.Words.Camel(x.ToString()) : null,
                 v.Accelerator?.TotalProcessingPerformance, v.Accelerator is { } a ? a.TotalProcessingPerformance >= ChipComputeModel.TppThreshold3A090a : null, v.PeakPflops,
                 v.ComputeShare))]);
 
     private static GpuServerJson Server(GpuServerResult s) =>
         new(s.Spec.Name, s.Accelerator.Id, s.Spec.Rental, s.Spec.Country.ToString(), s.Spec.Currency.ToString(), s.Spec.Utilisation, s.Spec.CapexPerAccelerator, s.Spec.LifeYears,
-            s.Costs.DiscountRate, s.Spec.SitePreset, Suanli.Reports.Words.Camel(s.Spec.RentBasis.ToString()), s.OwnerCost.KwPerAccelerator, s.OwnerCost.Pue,
+            s.Costs.DiscountRate, s.Costs.PriceChangePerYear, s.Spec.SitePreset, Suanli.Reports.Words.Camel(s.Spec.RentBasis.ToString()), s.OwnerCost.KwPerAccelerator, s.OwnerCost.Pue,
             new GpuServerCostJson(s.Costs.FacilityPerHour, s.Costs.PowerPerHour, s.Costs.MaintenancePerHour, s.Costs.CashCostPerHour), s.BreakEvenPricePerHour,
             s.BreakEvenPricePerHourNoReturn,
             [.. s.Prices.Select(p => new GpuServerPriceJson(p.Rental.Row.Year, p.Rental.Row.Period, Kind(p.Rental.Row.Kind), p.PricePerHour, p.Rental.Row.PricePerHour,

@@ -13,6 +13,8 @@ public static partial class Messages
     {
         ["diag2.outOfRange.reason"] = "{value} is outside {range} ({reason})",
 
+        ["diag2.reason.gpuUtilisation"] = "a server rented less than 1 % of its hours earns next to nothing: its break-even price would be meaningless",
+        ["diag2.reason.gpuCapex"] = "no accelerator server costs less than 100 per accelerator in either currency: a smaller figure is a slip (a price in thousands, or per server divided twice)",
         ["diag2.reason.capacity"] = "Suanli models a data center from 0.01 MW, 10 kW or a few racks: below that its per-MW costs, staff and PUE describe no real site",
 
         ["diag2.range.fraction"] = "{interval} fraction",
@@ -197,6 +199,10 @@ public static partial class Messages
         ["diag2.solve.undefined.allowed"] = "another metric, input or range",
         ["diag2.solve.unreachable"] = "no value of {path} from {lower} to {upper} brings {metric} to {target}: over that range it runs from {low} to {high}",
         ["diag2.solve.unreachable.allowed"] = "a target between {low} and {high}, or another input",
+        ["diag2.market.serverTwice"] = "the server name {name} is used twice (first at market.gpuServers[{first}])",
+        ["diag2.market.serverTwice.allowed"] = "a name of its own for each server",
+        ["diag2.market.projectionPast2100"] = "the projection from {start} over {years} years runs to {end}, past 2100",
+        ["diag2.market.projectionPast2100.allowed"] = "startYear + years at most 2100",
         ["diag2.market.noRows"] = "the list of investment rows is empty",
         ["diag2.market.noRows.allowed"] = "at least one row per country for the year compared",
         ["diag2.training.noComponents"] = "the list of components is empty",

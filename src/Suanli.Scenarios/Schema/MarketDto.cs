@@ -58,11 +58,11 @@ public sealed class GpuServerDto
     [Field("Where it is rented out: US or CN (which gpuRental rows price it).", Required = true)]
     public Country? Country { get; set; }
 
-    [Field("Share of the hours an accelerator is rented out.", Unit = "fraction", Required = true, Min = 0, MinExclusive = true, Max = 1)]
+    [Field("Share of the hours an accelerator is rented out.", Unit = "fraction", Required = true, Min = 0.01, MinReason = "diag2.reason.gpuUtilisation", Max = 1)]
     public double? Utilisation { get; set; }
 
     [Field("Server capex per accelerator (the server's price ÷ its accelerators; add its share of the network if it is bought with it).", Unit = "currency/accelerator", Required = true,
-        Min = 0, MinExclusive = true, Max = 10_000_000)]
+        Min = 100, MinReason = "diag2.reason.gpuCapex", Max = 10_000_000)]
     public double? ServerCapexPerAccelerator { get; set; }
 
     [Field("Currency of serverCapexPerAccelerator and of the payback figures: RMB or USD.", Required = true)]
@@ -70,6 +70,10 @@ public sealed class GpuServerDto
 
     [Field("Years the server earns and is recovered over (no residual value after).", Unit = "years", Default = "5", Min = 0.5, Max = 20)]
     public double? LifeYears { get; set; }
+
+    [Field("How the rental price changes each year of the life, relative (-0.13: 13 % lower each year); each gpuRental price is the first year's.", Unit = "fraction", Default = "0",
+        Min = -0.5, Max = 0.5)]
+    public double? PriceChangePerYear { get; set; }
 
     [Field("A preset with a site: its rent (or break-even rent), power price, PUE and discount rate give the owner's costs.", WhenAbsent = "market.breakEvenPreset")]
     public string? SitePreset { get; set; }
@@ -97,7 +101,7 @@ public sealed class GpuServerDto
 public sealed class ChipComputeDto
 {
     [Field("How many cards each chip split is applied to.", Unit = "accelerators", Default = "1000", Min = 1, Max = 1e9)]
-    public double? Cards { get; set; }
+    public int? Cards { get; set; }
 
     [Field("Model FLOPs utilisation for the delivered compute (the same for every chip).", Unit = "fraction", Min = ComputeRanges.MfuMin, Max = 1, WhenAbsent = "peak compute only",
         RangeReasonKey = ComputeRanges.UtilisationReasonKey, RangeReason = ComputeRanges.UtilisationReason)]
@@ -128,7 +132,7 @@ public sealed class ProjectionDto
     [Field("The vacancy at which rent holds still (v*).", Unit = "fraction", Required = true, Min = 0, Max = 0.9)]
     public double? NaturalVacancy { get; set; }
 
-    [Field("λ: rent changes each year by λ × (v* − last year's vacancy), relative (Wheaton & Torto 1988).", Unit = "ratio", Required = true, Min = 0, Max = 10)]
+    [Field("λ: rent changes each year by λ × (v* − last year's vacancy), relative (Wheaton & Torto 1988).", Unit = "ratio", Required = true, Min = 0, Max = 3)]
     public double? RentAdjustment { get; set; }
 
     [Field("Vacancy in the start year.", Unit = "fraction", Min = 0, Max = 1, WhenAbsent = "the mean of the country's leased vacancy rows in the start year")]

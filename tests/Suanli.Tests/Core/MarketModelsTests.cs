@@ -72,6 +72,37 @@ public class MarketModelsTests
         });
     }
 
+    [Fact]
+    public void A_falling_price_path_by_hand()
+    {
+        // Price 2.00 falling 10 % a year at 70 %: margins 1.10, 0.96, 0.834, 0.7206, 0.61854 an hour; × 8,760 = 9,636, 8,409.6,
+        // 7,305.84, 6,312.456, 5,418.4104. Cumulative 25,351.44 after year 3: payback 3 + (30,000 − 25,351.44) ÷ 6,312.456 = 3.73641.
+        var costs = Costs with { PriceChangePerYear = -0.10 };
+        var p = GpuServerModel.At(costs, 2.00);
+        Assert.Equal(3.736411, p.PaybackYears!.Value, 6);
+
+        // NPV at 8 %: 9,636 ÷ 1.08 + 8,409.6 ÷ 1.08² + 7,305.84 ÷ 1.08³ + 6,312.456 ÷ 1.08⁴ + 5,418.4104 ÷ 1.08⁵ − 30,000 = 259.23.
+        Assert.Equal(259.23, p.Npv, 2);
+
+        // At the path's break-even price the NPV is zero; with no change the path gives the level closed forms.
+        Assert.Equal(0, GpuServerModel.At(costs, GpuServerModel.BreakEvenPrice(costs)).Npv, 6);
+        Assert.Equal(0.08, GpuServerModel.At(costs, GpuServerModel.BreakEvenPrice(costs)).Irr!.Value, 9);
+        var almostLevel = Costs with { PriceChangePerYear = 1e-12 };
+        Assert.Equal(GpuServerModel.BreakEvenPrice(Costs), GpuServerModel.BreakEvenPrice(almostLevel), 9);
+        Assert.Equal(GpuServerModel.At(Costs, 2.0).Npv, GpuServerModel.At(almostLevel, 2.0).Npv, 6);
+    }
+
+    [Fact]
+    public void Latent_spaces_loss_threshold_is_reproduced_from_its_inputs()
+    {
+        // Latent Space (Oct 2024): USD 50 k per H100 "to set up, maintain, and operate" (excluding electricity), 5 years, 100 %
+        // allocation, a blended price falling to 50 % over 5 years (0.5^(1/5) − 1 = −12.94 % a year): "<$1.65: Expect loss in
+        // investment". Electricity here: 1.2 kW × PUE 1.3 × USD 0.086/kWh = 0.134 an hour (us-2025). The price that only returns
+        // the capex: 1.64, within 5 % of 1.65.
+        var costs = new GpuServerCosts(50_000, 5, 1, 0, 1.2 * 1.3 * 0.086, 0, 0.10, Math.Pow(0.5, 0.2) - 1);
+        Assert.InRange(GpuServerModel.BreakEvenPriceNoReturn(costs), 1.65 * 0.95, 1.65 * 1.05);
+    }
+
     private static Accelerator Chip(string id, double peak, ChinaAccess? access = null) => new()
     {
         Id = id, Name = id, Vendor = "v", PeakBf16Tflops = peak, MemoryGb = 80, MemoryBandwidthTbps = 3, TdpWatts = 700, ScaleUpBandwidthGBps = 900, ExportControl = "-",
