@@ -120,6 +120,17 @@ public sealed class Words
     /// <summary>An amount in a money unit (millions, 億): as many decimals as a reader needs — 3,000, 172.5, 7.23.</summary>
     private static string Scaled(double x) => Math.Abs(x) >= 1000 ? N(x, 0) : Math.Abs(x) >= 100 ? N(x, 1) : N(x, 2);
 
+    /// <summary>
+    /// A proper name from the data (a company, a vendor) in the reader's language when the glossary has it
+    /// (<c>name.{name}</c>: 阿里巴巴 for Alibaba), else as the data spells it.
+    /// </summary>
+    public string Name(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = "name." + name.Trim();
+        return Strings.Contains(key) ? Strings[key] : name;
+    }
+
     /// <summary>A number to seven significant digits, without group separators lost: 412.3457, 0.1, 1.234568e+09.</summary>
     public static string Significant(double x) => NumberFormat.Plain(x, "G7");
 

@@ -32,7 +32,7 @@ internal static class MarketView
             {
                 // A calendar year is the year compared: only another period (a fiscal year, a half year) is worth saying.
                 var period = c.Row.FiscalPeriod is { } p && !p.StartsWith("calendar", StringComparison.OrdinalIgnoreCase) ? " (" + p + ")" : string.Empty;
-                table.AddRow(View.Cell(c.Row.Company + period), View.Cell(Country(c.Row.Country)), View.Cell(words.Format("market.amount", ("value", Bn(c.Row.Amount)), ("currency", words.Currency(c.Row.Currency)))),
+                table.AddRow(View.Cell(words.Name(c.Row.Company) + period), View.Cell(Country(c.Row.Country)), View.Cell(words.Format("market.amount", ("value", Bn(c.Row.Amount)), ("currency", words.Currency(c.Row.Currency)))),
                     View.Cell(Bn(c.AmountUsd)), View.Cell(Bn(c.AmountRmb)), View.Cell(words["market.kind." + Words.Camel(c.Row.Kind.ToString())]));
             }
 
@@ -122,7 +122,7 @@ internal static class MarketView
             foreach (var s in result.ChipMix)
             {
                 chips.AddRow(View.Cell(Country(s.Country)), View.Cell(s.Year.ToString(CultureInfo.InvariantCulture)), View.Cell(s.Estimate),
-                    View.Cell(string.Join(words["list.separator"], s.Shares.Select(x => x.Vendor + " " + Words.Percent(x.Share)))));
+                    View.Cell(string.Join(words["list.separator"], s.Shares.Select(x => words.Name(x.Vendor) + " " + Words.Percent(x.Share)))));
             }
 
             console.Write(chips);
@@ -160,7 +160,7 @@ internal static class MarketView
             foreach (var v in c.Vendors)
             {
                 var none = words["value.none"];
-                table.AddRow(View.Cell(v.Vendor), View.Cell(v.Accelerator?.Name ?? none),
+                table.AddRow(View.Cell(words.Name(v.Vendor)), View.Cell(v.Accelerator?.Name ?? none),
                     View.Cell(v.Accelerator is { } a ? Words.N(a.TotalProcessingPerformance, 0)
                         + (a.TotalProcessingPerformance >= ChipComputeModel.TppThreshold3A090a && v.Access != ChinaAccess.Domestic ? " ≥ 4,800" : string.Empty) : none),
                     View.Cell(v.Access is { } x ? words["market.access." + Words.Camel(x.ToString())] : v.Accelerator is null ? none : words["market.access.unclassified"]),

@@ -201,14 +201,15 @@ public class MarketModelCommandTests
     }
 
     [Theory]
-    [InlineData("zh-Hans", "亿美元", "美国")]
-    [InlineData("zh-Hant", "億美元", "中國")]
-    public void Chinese_tables_count_money_in_yi_and_name_the_countries(string lang, string money, string country)
+    [InlineData("zh-Hans", "亿美元", "美国", "腾讯")]
+    [InlineData("zh-Hant", "億美元", "中國", "騰訊")]
+    public void Chinese_tables_count_money_in_yi_and_name_the_countries(string lang, string money, string country, string company)
     {
         var (code, stdout, stderr) = CliRunner.Run("market", "--preset", "cn-us-2025-evidence", "--lang", lang);
         Assert.True(code == 0, stderr);
         Assert.Contains(money, stdout, StringComparison.Ordinal);
         Assert.Contains(country, stdout, StringComparison.Ordinal);
+        Assert.Contains(company, stdout, StringComparison.Ordinal);
 
         // USD 241.2 bn reads 2,412 億 (10⁸), not 241.2 十億.
         Assert.Contains("2,412", stdout, StringComparison.Ordinal);
