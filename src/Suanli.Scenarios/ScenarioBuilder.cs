@@ -219,6 +219,10 @@ internal static class ScenarioBuilder
             LossCarryForwardYears = s.LossCarryForwardYears,
             LossOffsetCap = s.LossOffsetCap!.Value,
             DiscountRate = discountRate,
+            Financing = s.Financing is { } f
+                ? new FinancingTerms(f.DebtShare!.Value, f.InterestRate!.Value, f.TenorYears!.Value, f.GraceMonths!.Value, f.Amortisation!.Value, f.UpfrontFee!.Value,
+                    f.DscrCovenant!.Value, f.CostOfEquity)
+                : null,
         };
     }
 

@@ -60,7 +60,7 @@ public static class EconAnalysis
             Metrics = Metrics(r),
             Findings = Findings(r),
             Claims = [.. scenario.Claims.Select(c => ScenarioClaimCheck.Of(c, ClaimFigure(r, c.Metric)))],
-            ModelNotes = ModelNotes,
+            ModelNotes = r.Financing is null ? ModelNotes : [.. ModelNotes, "econ.note.financing"],
         };
     }
 
@@ -100,6 +100,9 @@ public static class EconAnalysis
             new("annualPueAtStabilisedOccupancy", Finite(r.PueAtStabilisedOccupancy), Unit.Pue),
             new("annualPueFullyLeased", Finite(r.FullyLeasedYear.Pue), Unit.Pue),
             new("energyMwhPerYear", r.StabilisedYear.EnergyMwh, Unit.Mwh),
+            new("equityIrr", r.Financing?.EquityIrr.AnnualRate, Unit.Fraction),
+            new("equityNpv", r.Financing?.EquityNpv, Unit.Money, c),
+            new("minDscr", r.Financing?.MinDscr, Unit.Times),
         ];
     }
 
@@ -108,6 +111,25 @@ public static class EconAnalysis
         var site = r.Site;
         var currency = new Term("currency." + r.Currency);
         var findings = new List<Finding>();
+        if (r.Financing is { } loan)
+        {
+            if (loan.EquityIrr.AnnualRate is { } equity && r.Irr.AnnualRate is { } unlevered)
+            {
+                findings.Add(Finding.Info("econ.financing.levered", ("share", loan.Terms.DebtShare), ("equity", equity), ("unlevered", unlevered)));
+            }
+
+            if (loan.CovenantBreachYear is { } breach)
+            {
+                findings.Add(Finding.Warning("econ.financing.breach", ("year", breach), ("dscr", loan.Years.First(y => y.Year == breach).Dscr!.Value),
+                    ("covenant", loan.Terms.DscrCovenant)));
+            }
+
+            if (loan.BalloonAtHorizon > 1e-6 * Math.Max(1, loan.DebtAmount))
+            {
+                findings.Add(Finding.Warning("econ.financing.balloon", ("balance", loan.BalloonAtHorizon), ("currency", currency)));
+            }
+        }
+
         if (r.Irr.Reason is { } irr)
         {
             findings.Add(IrrFinding(r.Irr, irr));

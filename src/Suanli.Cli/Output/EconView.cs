@@ -33,6 +33,10 @@ internal static class EconView
 
         console.Write(Years(result, words, cur, View.Columns(console, options)));
         console.WriteLine();
+        if (r.Financing is { } loan)
+        {
+            Financing(console, r, loan, words, cur);
+        }
         if (options.Inputs)
         {
             console.Write(View.Inputs(result.Header, words));
@@ -178,6 +182,37 @@ internal static class EconView
         return table;
 
         static string M(double x) => Words.N(x / 1e6, 1);
+    }
+
+    private static void Financing(IAnsiConsole console, EconomicsResult r, FinancingResult loan, Words words, string cur)
+    {
+        var t = loan.Terms;
+        var table = View.Table(words.Format("econ.financing.title", ("share", t.DebtShare), ("rate", t.InterestRate), ("tenor", t.TenorYears),
+            ("amortisation", words["econ.amortisation." + Words.Camel(t.Amortisation.ToString())])) + words.Format("econ.financing.unit", ("currency", cur)),
+            words["econ.financing.col.year"], words["econ.financing.col.drawdown"], words["econ.financing.col.idc"], words["econ.financing.col.interest"],
+            words["econ.financing.col.principal"], words["econ.financing.col.balance"], words["econ.financing.col.cfads"], words["econ.financing.col.dscr"],
+            words["econ.financing.col.equity"]);
+        View.Compact(table);
+        foreach (var column in table.Columns)
+        {
+            column.RightAligned().NoWrap();
+        }
+
+        static string M(double x) => Words.N(x / 1e6, 1);
+        foreach (var y in loan.Years)
+        {
+            table.AddRow(View.Cell(Words.N(y.Year, 0)), View.Cell(M(y.Drawdown)), View.Cell(M(y.InterestCapitalised)), View.Cell(M(y.InterestPaid)), View.Cell(M(y.Principal)),
+                View.Cell(M(y.ClosingBalance)), View.Cell(M(y.Cfads)), View.Cell(y.Dscr is { } d ? Words.N(d, 2) : "-"), View.Cell(M(y.EquityCashFlow)));
+        }
+
+        console.Write(table);
+        string Money(double x) => words.Quantity(x, Unit.Money, r.Currency);
+        string Rate(double? x) => x is { } v ? Words.Percent(v) : words["value.none"];
+        console.WriteLine(words.Format("econ.financing.summary", ("debt", Money(loan.DebtAmount)), ("idc", Money(loan.InterestDuringConstruction)),
+            ("equity", Money(loan.EquityInvested)), ("irr", Rate(loan.EquityIrr.AnnualRate)), ("npv", Money(loan.EquityNpv)), ("coe", loan.CostOfEquity),
+            ("unlevered", Rate(r.Irr.AnnualRate)), ("dscr", loan.MinDscr is { } lowest ? Words.N(lowest, 2) + "×" : words["value.none"]),
+            ("dscrYear", loan.MinDscrYear is { } yr ? yr.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-"), ("shield", Money(loan.TaxShield))));
+        console.WriteLine();
     }
 
     private static string TerminalWords(SiteEconomics site, Words words) => site.TerminalValue switch

@@ -28,6 +28,7 @@ internal sealed class CashFlowPlan
         NonRentEbitda = new double[Months];
         Depreciation = new double[Months];
         Capex = new double[Months];
+        InitialSpend = new double[Months];
         assetBase = new double[Months];
         mepAssetBase = new double[Months];
         var years = site.HorizonYears;
@@ -59,6 +60,8 @@ internal sealed class CashFlowPlan
     private readonly double[] mepAssetBase;
 
     private double bookValue;
+    private double weightedLifeCost;
+    private double depreciableCost;
     private double lastYearRentUnits;
     private double lastYearNonRentEbitda;
 
@@ -97,6 +100,12 @@ internal sealed class CashFlowPlan
     public double[] Depreciation { get; }
 
     public double[] Capex { get; }
+
+    /// <summary>The part of <see cref="Capex"/> that is initial construction (not rebuilds): what a construction loan draws on.</summary>
+    public double[] InitialSpend { get; }
+
+    /// <summary>Useful life of the depreciable initial capex, weighted by cost (years): what capitalised interest is depreciated over.</summary>
+    public double WeightedLifeYears { get; private set; }
 
     /// <summary>Initial construction capex of every phase at the price of its opening year (without rebuilds).</summary>
     public double InitialCapex { get; private set; }
@@ -148,6 +157,14 @@ internal sealed class CashFlowPlan
                 for (var m = phase.StartMonth; m < opens && m < Months; m++)
                 {
                     Capex[m] += cost / c;
+                    InitialSpend[m] += cost / c;
+                }
+
+                if (item.UsefulLifeYears > 0)
+                {
+                    weightedLifeCost += cost * item.UsefulLifeYears;
+                    depreciableCost += cost;
+                    WeightedLifeYears = weightedLifeCost / depreciableCost;
                 }
 
                 if (opens >= Months)
@@ -354,7 +371,11 @@ internal sealed class CashFlowPlan
     /// is added to the last month unless <paramref name="withTerminalValue"/> is false (the operating and capital flows
     /// alone, as payback counts them, without a subtraction that would round them differently).
     /// </summary>
-    public void Run(double rentPerKwMonth, Span<double> freeCashFlow, Span<double> incomeTax, bool withTerminalValue = true)
+    public void Run(double rentPerKwMonth, Span<double> freeCashFlow, Span<double> incomeTax, bool withTerminalValue = true) =>
+        Run(rentPerKwMonth, freeCashFlow, incomeTax, withTerminalValue, []);
+
+    /// <summary>As <see cref="Run(double, Span{double}, Span{double}, bool)"/>, with more deductions from taxable profit each month (interest, fees).</summary>
+    public void Run(double rentPerKwMonth, Span<double> freeCashFlow, Span<double> incomeTax, bool withTerminalValue, ReadOnlySpan<double> deductions)
     {
         Span<double> losses = stackalloc double[TaxYears];
         var taxableSoFar = 0.0;
@@ -362,7 +383,7 @@ internal sealed class CashFlowPlan
         for (var m = 0; m < Months; m++)
         {
             var ebitda = rentPerKwMonth * RentUnits[m] + NonRentEbitda[m];
-            taxableSoFar += ebitda - Depreciation[m];
+            taxableSoFar += ebitda - Depreciation[m] - (deductions.IsEmpty ? 0 : deductions[m]);
             var flow = ebitda - Capex[m];
             var tax = 0.0;
             if (m % 12 == 11 || m == Months - 1)

@@ -54,6 +54,87 @@ public static class EconomicsEngine
             FullyLeasedYear = fullyLeased,
             Years = Yearly(plan, fcf, tax),
             Findings = Findings(site, stabilised, fullyLeased),
+            Financing = site.Financing is { } terms ? Financed(plan, terms, tax, terminal) : null,
+        };
+    }
+
+    /// <summary>
+    /// The site with its debt (issue 12): the loan draws the debt share of each month's initial capex; income tax is recomputed
+    /// with interest paid, fees and the depreciation of capitalised interest (over the cost-weighted life of the depreciable
+    /// capex, from the first opening) deducted; equity flows = free cash flow with that tax + drawdowns − interest − principal −
+    /// fees, and in the last month + the terminal value − the balance still owed.
+    /// </summary>
+    private static FinancingResult Financed(CashFlowPlan plan, FinancingTerms terms, double[] unleveredTax, double terminal)
+    {
+        var site = plan.Site;
+        var months = plan.Months;
+        var draws = new double[months];
+        for (var m = 0; m < months; m++)
+        {
+            draws[m] = terms.DebtShare * plan.InitialSpend[m];
+        }
+
+        var first = site.ConstructionMonths;
+        var loan = LoanSchedule.Build(draws, first, terms);
+        var idc = loan.Sum(l => l.InterestCapitalised);
+        var deductions = new double[months];
+        var lifeMonths = Math.Max(1, plan.WeightedLifeYears * 12);
+        for (var m = 0; m < months; m++)
+        {
+            deductions[m] = loan[m].InterestPaid + loan[m].Fee + (m >= first && m < first + lifeMonths ? idc / lifeMonths : 0);
+        }
+
+        var leveredFcf = new double[months];
+        var leveredTax = new double[months];
+        plan.Run(site.RentPerKwMonth, leveredFcf, leveredTax, false, deductions);
+        var equity = new double[months];
+        for (var m = 0; m < months; m++)
+        {
+            equity[m] = leveredFcf[m] + loan[m].Drawdown - loan[m].InterestPaid - loan[m].Principal - loan[m].Fee;
+        }
+
+        var balloon = loan[^1].ClosingBalance;
+        equity[^1] += terminal - balloon;
+        var costOfEquity = terms.CostOfEquity ?? site.DiscountRate;
+        var years = new List<FinancedYear>();
+        for (var y = 0; y * 12 < months; y++)
+        {
+            double draw = 0, cap = 0, paid = 0, principal = 0, fees = 0, cfads = 0, tax = 0, eq = 0;
+            for (var m = y * 12; m < Math.Min(months, (y + 1) * 12); m++)
+            {
+                draw += loan[m].Drawdown;
+                cap += loan[m].InterestCapitalised;
+                paid += loan[m].InterestPaid;
+                principal += loan[m].Principal;
+                fees += loan[m].Fee;
+                tax += leveredTax[m];
+                eq += equity[m];
+                var ebitda = (site.RentPerKwMonth * plan.RentUnits[m]) + plan.NonRentEbitda[m];
+                cfads += ebitda - leveredTax[m] - (plan.Capex[m] - plan.InitialSpend[m]);
+            }
+
+            var service = paid + principal;
+            years.Add(new FinancedYear(y + 1, draw, cap, paid, principal, fees, loan[Math.Min(months, (y + 1) * 12) - 1].ClosingBalance, cfads, service,
+                service > 1e-9 ? cfads / service : null, tax, eq));
+        }
+
+        var covered = years.Where(y => y.Dscr is not null).ToList();
+        var lowest = covered.OrderBy(y => y.Dscr).ThenBy(y => y.Year).FirstOrDefault();
+        return new FinancingResult
+        {
+            Terms = terms,
+            DebtAmount = draws.Sum(),
+            InterestDuringConstruction = idc,
+            EquityInvested = plan.InitialSpend.Sum() - draws.Sum() + loan.Sum(l => l.Fee),
+            EquityIrr = CashFlowMath.Irr(equity, 12),
+            EquityNpv = CashFlowMath.Npv(costOfEquity, equity, 12),
+            CostOfEquity = costOfEquity,
+            MinDscr = lowest?.Dscr,
+            MinDscrYear = lowest?.Year,
+            CovenantBreachYear = covered.FirstOrDefault(y => y.Dscr < terms.DscrCovenant)?.Year,
+            BalloonAtHorizon = balloon,
+            TaxShield = unleveredTax.Sum() - leveredTax.Sum(),
+            Years = years,
         };
     }
 

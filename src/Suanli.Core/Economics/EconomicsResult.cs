@@ -144,6 +144,9 @@ public sealed record EconomicsResult
     /// <summary>Yearly cash-flow table.</summary>
     public required IReadOnlyList<EconomicsYear> Years { get; init; }
 
+    /// <summary>The site with its debt, when it has financing.</summary>
+    public FinancingResult? Financing { get; init; }
+
     /// <summary>The stabilised year's accounting profit (EBIT) per year.</summary>
     public double StabilisedYearProfit => StabilisedYear.Ebit;
 

@@ -184,6 +184,9 @@ public sealed record SiteEconomics
     /// <summary>Nominal discount rate (WACC) per year.</summary>
     public required double DiscountRate { get; init; }
 
+    /// <summary>The site's debt, or null for an all-equity site (issue 12).</summary>
+    public FinancingTerms? Financing { get; init; }
+
     /// <summary>Stabilised occupancy, 1 − vacancy.</summary>
     public double StabilisedOccupancy => 1 - Vacancy;
 

@@ -118,6 +118,21 @@ public sealed record EconJson : ScenarioCommandJson
     /// <summary>The yearly cash-flow table.</summary>
     public required IReadOnlyList<EconomicsYear> Years { get; init; }
 
+    /// <summary>IRR of the equity flows with the site's debt, or null without financing (or without a single IRR).</summary>
+    public required double? EquityIrr { get; init; }
+
+    /// <summary>NPV of the equity flows at the cost of equity, or null without financing.</summary>
+    public required double? EquityNpv { get; init; }
+
+    /// <summary>The lowest debt service cover ratio of a year with debt service, or null.</summary>
+    public required double? MinDscr { get; init; }
+
+    /// <summary>The loan and the equity, year by year, or null without financing.</summary>
+    public required FinancingJson? Financing { get; init; }
+
+    /// <summary>The loan schedule by year (the same rows as <c>financing.years</c>), or null without financing.</summary>
+    public required IReadOnlyList<FinancedYear>? LoanSchedule { get; init; }
+
     /// <summary>The scenario's claims beside the computed figures.</summary>
     public required IReadOnlyList<ScenarioClaimCheck> Claims { get; init; }
 
@@ -140,6 +155,28 @@ public sealed record EconJson : ScenarioCommandJson
 /// <param name="Limit">The limit it was held against.</param>
 /// <param name="Message">The finding in words.</param>
 public sealed record EconFindingJson(EconomicsFindingCode Code, double Value, double Limit, string Message);
+
+/// <summary>The site's debt and the equity's return.</summary>
+/// <param name="DebtShare">Share of the initial capex borrowed.</param>
+/// <param name="InterestRate">Annual rate.</param>
+/// <param name="TenorYears">Repayment years.</param>
+/// <param name="GraceMonths">Grace after opening.</param>
+/// <param name="Amortisation">annuity or straightLine.</param>
+/// <param name="UpfrontFee">Fee share.</param>
+/// <param name="DscrCovenant">The covenant.</param>
+/// <param name="DebtAmount">The loan drawn (before capitalised interest).</param>
+/// <param name="InterestDuringConstruction">Capitalised interest.</param>
+/// <param name="EquityInvested">Equity put in during construction (with the fee).</param>
+/// <param name="CostOfEquity">The equity discount rate.</param>
+/// <param name="EquityIrrNote">Why there is no single equity IRR, when there is none.</param>
+/// <param name="MinDscrYear">The year of the lowest DSCR.</param>
+/// <param name="CovenantBreachYear">The first year below the covenant, or null.</param>
+/// <param name="BalloonAtHorizon">The balance still owed at the horizon's end.</param>
+/// <param name="TaxShield">Income tax saved over the horizon by deducting interest and fees.</param>
+/// <param name="Years">Each year.</param>
+public sealed record FinancingJson(double DebtShare, double InterestRate, double TenorYears, int GraceMonths, string Amortisation, double UpfrontFee, double DscrCovenant,
+    double DebtAmount, double InterestDuringConstruction, double EquityInvested, double CostOfEquity, string? EquityIrrNote, int? MinDscrYear, int? CovenantBreachYear,
+    double BalloonAtHorizon, double TaxShield, IReadOnlyList<FinancedYear> Years);
 
 /// <summary>Turns an economics result into its JSON shape.</summary>
 public static class EconJsonWriter
@@ -190,6 +227,16 @@ public static class EconJsonWriter
             Findings = [.. r.Findings.Select(f => new EconFindingJson(f.Code, f.Value, f.Limit,
                 words.Finding(result.Findings.First(x => x.Code == "econ." + Words.Camel(f.Code.ToString())))))],
             Years = r.Years,
+            EquityIrr = r.Financing?.EquityIrr.AnnualRate,
+            EquityNpv = r.Financing?.EquityNpv,
+            MinDscr = r.Financing?.MinDscr,
+            Financing = r.Financing is { } f
+                ? new FinancingJson(f.Terms.DebtShare, f.Terms.InterestRate, f.Terms.TenorYears, f.Terms.GraceMonths, Suanli.Reports.Words.Camel(f.Terms.Amortisation.ToString()),
+                    f.Terms.UpfrontFee, f.Terms.DscrCovenant, f.DebtAmount, f.InterestDuringConstruction, f.EquityInvested, f.CostOfEquity,
+                    f.EquityIrr.Reason is { } why ? words["econ.equityIrr." + Suanli.Reports.Words.Camel(why.ToString())] : null, f.MinDscrYear, f.CovenantBreachYear,
+                    f.BalloonAtHorizon, f.TaxShield, f.Years)
+                : null,
+            LoanSchedule = r.Financing?.Years,
             Claims = result.Claims,
             Inputs = result.Header.Inputs,
             ModelNotes = [.. result.ModelNotes.Select(n => words[n])],

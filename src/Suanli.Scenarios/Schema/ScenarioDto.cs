@@ -141,6 +141,37 @@ public sealed class SiteDto
 
     [Field("Nominal discount rate (WACC) for NPV and discounted payback.", Unit = "fraction/year", Required = true, Min = 0, Max = 1)]
     public double? DiscountRate { get; set; }
+
+    [Field("The site's debt: a share of the initial capex borrowed as it is spent, with its rate, tenor and covenant.", WhenAbsent = "all equity (no loan)")]
+    public FinancingDto? Financing { get; set; }
+}
+
+/// <summary><c>site.financing</c>: the construction loan turned term loan.</summary>
+public sealed class FinancingDto
+{
+    [Field("Share of the initial construction capex the loan finances, drawn as the capex is spent.", Unit = "fraction", Required = true, Min = 0, Max = 0.95)]
+    public double? DebtShare { get; set; }
+
+    [Field("Annual interest rate (effective).", Unit = "fraction/year", Required = true, Min = 0, Max = 0.5)]
+    public double? InterestRate { get; set; }
+
+    [Field("Years over which the loan is repaid once repayment starts.", Unit = "years", Required = true, Min = 1, Max = 40)]
+    public double? TenorYears { get; set; }
+
+    [Field("Months after the first opening with interest paid and no principal (interest before the opening is capitalised).", Unit = "months", Default = "0", Min = 0, Max = 120)]
+    public int? GraceMonths { get; set; }
+
+    [Field("How principal is repaid: annuity (level payments) or straightLine (equal principal).", Default = "annuity")]
+    public Amortisation? Amortisation { get; set; }
+
+    [Field("Upfront fee as a share of the loan, paid at the first drawdown.", Unit = "fraction", Default = "0", Min = 0, Max = 0.1)]
+    public double? UpfrontFee { get; set; }
+
+    [Field("The minimum debt service cover ratio the lenders require; a year below it is reported as a covenant breach.", Unit = "ratio", Default = "1.2", Min = 1, Max = 5)]
+    public double? DscrCovenant { get; set; }
+
+    [Field("The rate the equity cash flows are discounted at for the equity NPV.", Unit = "fraction/year", Min = 0, Max = 1, WhenAbsent = "site.discountRate")]
+    public double? CostOfEquity { get; set; }
 }
 
 /// <summary>One delivery phase.</summary>

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Suanli.Tests.Cli;
+
+/// <summary><c>suanli econ</c> with <c>site.financing</c> (issue 12): equity returns, DSCR and the loan schedule, and the investor's questions.</summary>
+public class FinancingCommandTests
+{
+    private static readonly string[] Debt60 =
+        ["--set", "site.financing.debtShare=0.6", "--set", "site.financing.interestRate=0.045", "--set", "site.financing.tenorYears=12"];
+
+    private static JsonElement Json(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. args, "--json"]);
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement;
+    }
+
+    [Fact]
+    public void Without_debt_the_equity_is_the_project()
+    {
+        // A zero debt share draws nothing: the equity flows are the unlevered flows, to the last digit.
+        var json = Json("econ", "--preset", "cn-2025-essay", "--set", "site.rentPerKwMonth=1200", "--set", "site.financing.debtShare=0",
+            "--set", "site.financing.interestRate=0.05", "--set", "site.financing.tenorYears=10");
+        Assert.Equal(json.GetProperty("irr").GetDouble(), json.GetProperty("equityIrr").GetDouble(), 9);
+        Assert.Equal(json.GetProperty("npv").GetDouble(), json.GetProperty("equityNpv").GetDouble(), 3);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("minDscr").ValueKind);
+        Assert.Equal(0, json.GetProperty("financing").GetProperty("taxShield").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Debt_gives_equity_returns_cover_ratios_and_the_schedule()
+    {
+        var json = Json(["econ", "--preset", "cn-2025-essay", "--set", "site.rentPerKwMonth=1200", .. Debt60]);
+        var financing = json.GetProperty("financing");
+        var years = json.GetProperty("loanSchedule");
+        Assert.Equal(years.GetArrayLength(), financing.GetProperty("years").GetArrayLength());
+
+        // The loan is 60 % of the initial capex; the equity puts in the other 40 %.
+        var capex = json.GetProperty("initialCapex").GetDouble();
+        Assert.Equal(0.6 * capex, financing.GetProperty("debtAmount").GetDouble(), 3);
+        Assert.Equal(0.4 * capex, financing.GetProperty("equityInvested").GetDouble(), 3);
+
+        // Cheap debt on a project earning more than it lifts the equity return; interest is deducted from tax.
+        Assert.True(json.GetProperty("equityIrr").GetDouble() > json.GetProperty("irr").GetDouble());
+        Assert.True(financing.GetProperty("taxShield").GetDouble() > 0);
+
+        // What is drawn plus capitalised interest is what is repaid, with nothing left at the horizon.
+        var drawn = years.EnumerateArray().Sum(y => y.GetProperty("drawdown").GetDouble() + y.GetProperty("interestCapitalised").GetDouble());
+        Assert.Equal(drawn, years.EnumerateArray().Sum(y => y.GetProperty("principal").GetDouble()), 3);
+        Assert.Equal(0, financing.GetProperty("balloonAtHorizon").GetDouble(), 3);
+
+        // The minimum DSCR is the lowest of the years with debt service, each CFADS ÷ (interest + principal).
+        var covered = years.EnumerateArray().Where(y => y.GetProperty("dscr").ValueKind == JsonValueKind.Number).ToList();
+        Assert.All(covered, y => Assert.Equal(y.GetProperty("cfads").GetDouble() / y.GetProperty("debtService").GetDouble(), y.GetProperty("dscr").GetDouble(), 9));
+        Assert.Equal(covered.Min(y => y.GetProperty("dscr").GetDouble()), json.GetProperty("minDscr").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void A_thin_year_breaches_the_covenant_and_says_so()
+    {
+        var json = Json(["econ", "--preset", "cn-2025-essay", "--set", "site.rentPerKwMonth=600", .. Debt60]);
+        var breach = json.GetProperty("financing").GetProperty("covenantBreachYear").GetInt32();
+        var dscr = json.GetProperty("loanSchedule").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == breach).GetProperty("dscr").GetDouble();
+        Assert.True(dscr < 1.2);
+        Assert.Contains(json.GetProperty("notes").EnumerateArray(), n => n.GetProperty("code").GetString() == "econ.financing.breach");
+    }
+
+    [Fact]
+    public void The_rent_for_a_ten_percent_equity_irr_at_sixty_percent_debt()
+    {
+        // The walk-through's question in one command: solve varies the rent until the equity IRR is 10 %.
+        var solved = Json(["solve", "--preset", "cn-2025-essay", "--target", "equityIrr=0.10", "--vary", "site.rentPerKwMonth", .. Debt60]);
+        var rent = solved.GetProperty("value").GetDouble();
+        var econ = Json(["econ", "--preset", "cn-2025-essay", "--set", "site.rentPerKwMonth=" + rent.ToString("R", CultureInfo.InvariantCulture), .. Debt60]);
+        Assert.Equal(0.10, econ.GetProperty("equityIrr").GetDouble(), 1e-7);
+
+        // Debt cheaper than the project's return needs less rent for 10 % on equity than 10 % unlevered.
+        var unlevered = Json("solve", "--preset", "cn-2025-essay", "--target", "irr=0.10", "--vary", "site.rentPerKwMonth").GetProperty("value").GetDouble();
+        Assert.True(rent < unlevered);
+    }
+
+    [Theory]
+    [InlineData("site.financing.debtShare=0.99", "site.financing.debtShare")]
+    [InlineData("site.financing.tenorYears=0", "site.financing.tenorYears")]
+    [InlineData("site.financing.amortisation=bullet", "site.financing.amortisation")]
+    [InlineData("site.financing.dscrCovenant=0.5", "site.financing.dscrCovenant")]
+    public void Bad_terms_are_refused(string set, string field)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(["econ", "--preset", "cn-2025-essay", .. Debt60, "--set", set]);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains(field, stderr, StringComparison.Ordinal);
+        Assert.Contains("(allowed: ", stderr, StringComparison.Ordinal);
+    }
+}
