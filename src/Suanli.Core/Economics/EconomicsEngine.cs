@@ -96,6 +96,8 @@ public static class EconomicsEngine
         var balloon = loan[^1].ClosingBalance;
         equity[^1] += terminal - balloon;
         var costOfEquity = terms.CostOfEquity ?? site.DiscountRate;
+        // A year's debt service is counted for cover only when it is material (a rounding remnant of the last payment is not).
+        var debt = draws.Sum();
         var years = new List<FinancedYear>();
         for (var y = 0; y * 12 < months; y++)
         {
@@ -115,7 +117,7 @@ public static class EconomicsEngine
 
             var service = paid + principal;
             years.Add(new FinancedYear(y + 1, draw, cap, paid, principal, fees, loan[Math.Min(months, (y + 1) * 12) - 1].ClosingBalance, cfads, service,
-                service > 1e-9 ? cfads / service : null, tax, eq));
+                service > 1e-6 * Math.Max(1, debt) ? cfads / service : null, tax, eq));
         }
 
         var covered = years.Where(y => y.Dscr is not null).ToList();

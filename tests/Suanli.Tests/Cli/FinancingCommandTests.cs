@@ -94,3 +94,37 @@ public class FinancingCommandTests
         Assert.Contains("(allowed: ", stderr, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Issue 12's walk-through on <c>cn-inner-mongolia-100mw</c>: each question one command.</summary>
+public class InnerMongoliaWalkThroughTests
+{
+    private static JsonElement Json(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. args, "--json"]);
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement;
+    }
+
+    [Fact]
+    public void Each_question_of_the_walk_through_is_one_command()
+    {
+        // Payback at 300 RMB with power billed separately, and with power included in the 300: neither pays back in 20 years.
+        var apart = Json("econ", "--preset", "cn-inner-mongolia-100mw");
+        var included = Json("econ", "--preset", "cn-inner-mongolia-100mw", "--set", "site.powerPricing=included");
+        Assert.Equal(JsonValueKind.Null, apart.GetProperty("paybackYears").ValueKind);
+        Assert.Equal(JsonValueKind.Null, included.GetProperty("paybackYears").ValueKind);
+        Assert.True(included.GetProperty("irr").GetDouble() < apart.GetProperty("irr").GetDouble());
+
+        // The region's cheaper power lowers the accounting break-even below the essay's national site (RMB 276.2).
+        Assert.True(apart.GetProperty("accountingBreakEvenRentPerKwMonth").GetDouble() < 276.2);
+
+        // The rent for a 10 % equity IRR at the preset's 60 % debt, and the minimum DSCR at 300 RMB (below the 1.2 covenant).
+        var solved = Json("solve", "--preset", "cn-inner-mongolia-100mw", "--target", "equityIrr=0.10", "--vary", "site.rentPerKwMonth");
+        var rent = solved.GetProperty("value").GetDouble();
+        Assert.InRange(rent, 300, 2000);
+        Assert.Equal(0.10, Json("econ", "--preset", "cn-inner-mongolia-100mw", "--set", "site.rentPerKwMonth=" + rent.ToString("R", CultureInfo.InvariantCulture))
+            .GetProperty("equityIrr").GetDouble(), 1e-7);
+        Assert.True(apart.GetProperty("minDscr").GetDouble() < 1.2);
+        Assert.NotEqual(JsonValueKind.Null, apart.GetProperty("financing").GetProperty("covenantBreachYear").ValueKind);
+    }
+}
