@@ -121,6 +121,7 @@ internal static partial class CliApp
             ReliabilityCommand.Create(context),
             MultisiteCommand.Create(context),
             MarketCommand.Create(context),
+            CloudCommand.Create(context),
             TrainCommand.Create(context),
             TrainCommand.CreateInfer(context),
             CatalogCommand.Create(context),

@@ -48,6 +48,9 @@ public sealed record Scenario
     /// <summary>The country-level picture (<c>market</c>), when the scenario describes it.</summary>
     public MarketSpec? Market { get; init; }
 
+    /// <summary>The GPU cloud, or null.</summary>
+    public CloudSpec? Cloud { get; init; }
+
     /// <summary>The essay's claims the scenario speaks to.</summary>
     public IReadOnlyList<Claim> Claims { get; init; } = [];
 

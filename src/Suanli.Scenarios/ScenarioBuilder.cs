@@ -52,6 +52,7 @@ internal static class ScenarioBuilder
         var layout = dto.Layout is null ? null : LayoutBuilder.Build(dto.Layout, site, binder, diagnostics);
         var compute = dto.Compute is null ? null : ComputeBuilder.Build(dto.Compute, dto.Currency, dto.Site is not null, binder, diagnostics);
         var market = dto.Market is null ? null : MarketBuilder.Build(dto.Market, compute?.Catalog ?? ComputeCatalog.BuiltIn, binder, diagnostics);
+        var cloud = dto.Cloud is null ? null : CloudBuilder.Build(dto.Cloud, dto.Currency, compute?.Catalog ?? ComputeCatalog.BuiltIn, binder, diagnostics);
         var multisite = dto.Training is null || training is null ? null
             : MultisiteBuilder.Build(dto.Training, training, compute?.Catalog ?? ComputeCatalog.BuiltIn, dto.Currency, binder, diagnostics);
         return new Scenario
@@ -64,6 +65,7 @@ internal static class ScenarioBuilder
             Compute = compute,
             Multisite = multisite,
             Market = market,
+            Cloud = cloud,
             Layout = layout,
             Claims = [.. (dto.Claims ?? []).Select(c => new Claim(c.Id!, c.Text!, c.Metric!.Value, c.EssayValue!.Value, c.Comparison ?? ClaimComparison.About, c.Evidence))],
             Inputs = [.. binder.Inputs.Values],

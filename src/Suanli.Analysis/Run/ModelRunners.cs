@@ -36,6 +36,7 @@ public static class ModelRunners
         new("training.step", "multisite", s => s.Multisite is not null),
         new("compute.training", "train", s => s.Compute?.Training is not null),
         new("market", "market", s => s.Market is not null),
+        new("cloud", "cloud", s => s.Cloud is not null),
     ];
 
     /// <summary>The runners of the models on the seam, by section.</summary>
@@ -47,6 +48,7 @@ public static class ModelRunners
         new MultisiteRunner(),
         new TrainRunner(),
         new MarketRunner(),
+        new CloudRunner(),
     }.ToDictionary(r => r.Section, StringComparer.Ordinal);
 
     /// <summary>The sections a scenario has, in order.</summary>
@@ -99,6 +101,15 @@ public static class ModelRunners
 
         public IModelResult Evaluate(Scenario scenario, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken) =>
             Market.MarketAnalysis.Evaluate(scenario, new Market.MarketOptions(), progress, cancellationToken);
+    }
+
+    /// <summary>A GPU cloud's returns and break-evens (<c>suanli cloud</c>).</summary>
+    private sealed class CloudRunner : IModelRunner
+    {
+        public string Section => "cloud";
+
+        public IModelResult Evaluate(Scenario scenario, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken) =>
+            Cloud.CloudAnalysis.Evaluate(scenario, progress, cancellationToken);
     }
 
     /// <summary>A training run's compute, time, energy and cost (<c>suanli train</c>).</summary>

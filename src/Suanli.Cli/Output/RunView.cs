@@ -52,6 +52,9 @@ internal static class RunView
             case Suanli.Analysis.Market.MarketResult market:
                 MarketView.Write(console, market, words, options);
                 break;
+            case Suanli.Analysis.Cloud.CloudAnalysisResult cloud:
+                CloudView.Write(console, cloud, words, options);
+                break;
             case Suanli.Analysis.Multisite.MultisiteResult multisite:
                 MultisiteView.Write(console, multisite, words, options);
                 break;

@@ -25,6 +25,7 @@ namespace Suanli.Reports.Json;
 [JsonSerializable(typeof(MultisiteJson))]
 [JsonSerializable(typeof(MarketJson))]
 [JsonSerializable(typeof(SolveJson))]
+[JsonSerializable(typeof(CloudJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>

@@ -65,6 +65,7 @@ public static class RunJsonWriter
         Suanli.Analysis.Reliability.ReliabilityResult reliability => ReportJson.Serialize(ReliabilityJsonWriter.ToJson(reliability, words)),
         Suanli.Analysis.Compute.TrainResult train => ReportJson.Serialize(TrainJsonWriter.ToJson(train, words)),
         Suanli.Analysis.Market.MarketResult market => ReportJson.Serialize(MarketJsonWriter.ToJson(market, words)),
+        Suanli.Analysis.Cloud.CloudAnalysisResult cloud => ReportJson.Serialize(CloudJsonWriter.ToJson(cloud, words)),
         Suanli.Analysis.Multisite.MultisiteResult multisite => ReportJson.Serialize(MultisiteJsonWriter.ToJson(multisite, words)),
         _ => throw new NotSupportedException($"No JSON writer for {result?.GetType().Name}: add it to RunJsonWriter.SectionJson."),
     };

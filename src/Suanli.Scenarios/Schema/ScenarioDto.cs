@@ -33,6 +33,9 @@ public sealed class ScenarioDto
     [Field("The country-level picture: investment by company and year (MODEL.md §6); needed by `suanli market`.")]
     public MarketDto? Market { get; set; }
 
+    [Field("A GPU cloud: servers bought, accelerator-hours sold; needed by `suanli cloud`.")]
+    public CloudDto? Cloud { get; set; }
+
     [Field("The essay's claims this scenario speaks to; each is shown beside the figure Suanli computes.")]
     public List<ClaimDto>? Claims { get; set; }
 }

@@ -124,6 +124,8 @@ internal static class SchemaInfo
         ["fraction"] = "fraction",
         ["fraction/year"] = "fractionPerYear",
         ["accelerators"] = "accelerators",
+        ["servers"] = "servers",
+        ["currency/server"] = "currencyPerServer",
         ["years"] = "years",
         ["ratio"] = "ratio",
         ["tokens"] = "tokens",

@@ -52,7 +52,7 @@ public class ErrorHandlingTests
     [InlineData("command-line:1:1: --preset: unknown preset 'nope'", "econ", "--preset", "nope")]
     [InlineData("/no/such/file.yaml:1:1: (scenario): cannot read the scenario: no such file", "econ", "/no/such/file.yaml")]
     [InlineData("command-line:1:1: usage: unknown option '--bogus' (allowed: the options of 'suanli econ': --preset, --set,", "econ", "a.yaml", "--preset", "us-2025", "--bogus")]
-    [InlineData("command-line:1:1: usage: 'frobnicate' is not one of the choices (allowed: one of: econ, layout, reliability, multisite, market, train, infer, catalog", "frobnicate")]
+    [InlineData("command-line:1:1: usage: 'frobnicate' is not one of the choices (allowed: one of: econ, layout, reliability, multisite, market, cloud, train, infer, catalog", "frobnicate")]
     [InlineData("command-line:1:1: name: unknown preset 'nope'", "presets", "show", "nope")]
     [InlineData("command-line:1:1: --sweep: unknown sweep 'foo' (allowed: sites, distance)", "reliability", "--preset", "llama3-405b-16k", "--sweep", "foo")]
     [InlineData("command-line:1:1: --sweep: unknown sweep '7' (allowed: sites, distance)", "reliability", "--preset", "llama3-405b-16k", "--sweep", "7")]

@@ -130,7 +130,7 @@ public class RunCommandTests
             var (code, stdout, stderr) = CliRunner.Run("run", path);
             Assert.Equal(2, code);
             Assert.Equal(string.Empty, stdout);
-            Assert.StartsWith($"{path}:1:1: (scenario): 'suanli run' needs at least one of the sections site, layout, training, training.step, compute.training, market and the scenario has none (allowed: ", stderr, StringComparison.Ordinal);
+            Assert.StartsWith($"{path}:1:1: (scenario): 'suanli run' needs at least one of the sections site, layout, training, training.step, compute.training, market, cloud and the scenario has none (allowed: ", stderr, StringComparison.Ordinal);
         }
         finally
         {
