@@ -135,7 +135,9 @@ public static class CloudModel
         double NpvAtUse(double u) => CashFlowMath.Npv(inputs.DiscountRate, Flows(inputs, inputs.PricePerHour, u, out _), 12, 0);
         var breakEvenPrice = RootFinder.BrentExpandingUp(NpvAtPrice, 0, Math.Max(1, inputs.PricePerHour), 1e-10);
         var breakEvenUse = NpvAtUse(1) < 0 ? (double?)null : NpvAtUse(1e-6) >= 0 ? 1e-6 : RootFinder.Brent(NpvAtUse, 1e-6, 1, 1e-12);
-        return new CloudResult(npv, CashFlowMath.Irr(flows, 12), CashFlowMath.PaybackYears(flows, 12), breakEvenPrice, breakEvenUse, CostStack(inputs), years);
+        // PaybackYears places flow k over period k to k + 1; here flow m (m ≥ 1) is month m, which ends at m: one month earlier.
+        double? payback = CashFlowMath.PaybackYears(flows, 12) is { } p ? p - (1.0 / 12) : null;
+        return new CloudResult(npv, CashFlowMath.Irr(flows, 12), payback, breakEvenPrice, breakEvenUse, CostStack(inputs), years);
     }
 
     /// <summary>The cost of a sold accelerator-hour at the stabilised utilisation (level, no tax, no ramp).</summary>

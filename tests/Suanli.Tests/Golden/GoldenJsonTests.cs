@@ -61,6 +61,11 @@ public partial class GoldenJsonTests
             {
                 list.Add((name, "market"));
             }
+
+            if (s.Cloud is not null)
+            {
+                list.Add((name, "cloud"));
+            }
         }
 
         list.Add((string.Empty, "essay"));
