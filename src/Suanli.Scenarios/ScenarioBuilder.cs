@@ -156,12 +156,34 @@ internal static class ScenarioBuilder
                 Messages.Of("diag2.site.powerMarkupIncluded.allowed"), "site.powerPricing");
         }
 
+        // Rent per kW-month, or per rack-month with the rack's kW (rent per kW = rent per rack ÷ rack kW).
+        var rent = s.RentPerKwMonth ?? 0;
+        if (s.RentPerKwMonth is not null && s.RentPerRackMonth is not null)
+        {
+            Error(DiagnosticCodes.Inconsistent, "site.rentPerRackMonth", Messages.Of("diag2.site.twoRents"), Messages.Of("diag2.site.twoRents.allowed"), "site.rentPerKwMonth");
+        }
+        else if (s.RentPerRackMonth is { } perRack)
+        {
+            if (s.RackKw is { } rackKw)
+            {
+                rent = perRack / rackKw;
+            }
+            else
+            {
+                Error(DiagnosticCodes.MissingKey, "site.rackKw", Messages.Of("diag2.site.rackRentNeedsKw"), Messages.Of("diag2.site.rackRentNeedsKw.allowed"), "site.rentPerRackMonth");
+            }
+        }
+        else if (s.RentPerKwMonth is null)
+        {
+            Error(DiagnosticCodes.MissingKey, "site.rentPerKwMonth", Messages.Of("diag2.site.noRent"), Messages.Of("diag2.site.twoRents.allowed"));
+        }
+
         // Money inputs judged in USD-equivalent so one rule serves both currencies.
         var toUsd = currency == Currency.RMB ? 1 / PlausibilityRmbPerUsd : 1.0;
         var values = new Dictionary<string, double>
         {
             ["site.capex"] = capex.Sum(i => i.CostPerMw),
-            ["site.rentPerKwMonth"] = s.RentPerKwMonth!.Value,
+            ["site.rentPerKwMonth"] = rent,
             ["site.electricityPricePerKwh"] = s.ElectricityPricePerKwh!.Value,
             ["site.staffCostPerFteYear"] = s.StaffCostPerFteYear!.Value,
             ["site.otherFixedOpexPerMwYear"] = s.OtherFixedOpexPerMwYear!.Value,
@@ -212,7 +234,8 @@ internal static class ScenarioBuilder
             InsuranceAndPropertyTaxRateOfCapex = s.InsuranceAndPropertyTaxRateOfCapex!.Value,
             OtherFixedOpexPerMwYear = s.OtherFixedOpexPerMwYear!.Value,
             OpexInflation = inflation,
-            RentPerKwMonth = s.RentPerKwMonth!.Value,
+            RentPerKwMonth = rent,
+            RackKw = s.RackKw,
             RentEscalator = s.RentEscalator!.Value,
             InitialOccupancy = s.InitialOccupancy!.Value,
             Vacancy = s.Vacancy!.Value,

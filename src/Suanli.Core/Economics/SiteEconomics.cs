@@ -184,6 +184,9 @@ public sealed record SiteEconomics
     /// <summary>Nominal discount rate (WACC) per year.</summary>
     public required double DiscountRate { get; init; }
 
+    /// <summary>IT kW a rack is leased for, when rents are also read per rack (information only: rent per rack-month = rent per kW-month × rack kW).</summary>
+    public double? RackKw { get; init; }
+
     /// <summary>The site's debt, or null for an all-equity site (issue 12).</summary>
     public FinancingTerms? Financing { get; init; }
 

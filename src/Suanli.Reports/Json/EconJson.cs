@@ -118,6 +118,18 @@ public sealed record EconJson : ScenarioCommandJson
     /// <summary>The yearly cash-flow table.</summary>
     public required IReadOnlyList<EconomicsYear> Years { get; init; }
 
+    /// <summary>IT kW a rack is leased for, when the scenario states it (rent per rack = rent per kW × rack kW).</summary>
+    public required double? RackKw { get; init; }
+
+    /// <summary>The rent per rack-month, or null without rackKw.</summary>
+    public required double? RentPerRackMonth { get; init; }
+
+    /// <summary>The accounting break-even per rack-month, or null without rackKw.</summary>
+    public required double? AccountingBreakEvenRentPerRackMonth { get; init; }
+
+    /// <summary>The economic break-even per rack-month, or null without rackKw (or without an economic break-even).</summary>
+    public required double? EconomicBreakEvenRentPerRackMonth { get; init; }
+
     /// <summary>IRR of the equity flows with the site's debt, or null without financing (or without a single IRR).</summary>
     public required double? EquityIrr { get; init; }
 
@@ -227,6 +239,10 @@ public static class EconJsonWriter
             Findings = [.. r.Findings.Select(f => new EconFindingJson(f.Code, f.Value, f.Limit,
                 words.Finding(result.Findings.First(x => x.Code == "econ." + Words.Camel(f.Code.ToString())))))],
             Years = r.Years,
+            RackKw = site.RackKw,
+            RentPerRackMonth = site.RentPerKwMonth * site.RackKw,
+            AccountingBreakEvenRentPerRackMonth = r.AccountingBreakEvenRentPerKwMonth * site.RackKw,
+            EconomicBreakEvenRentPerRackMonth = r.EconomicBreakEvenRentPerKwMonth * site.RackKw,
             EquityIrr = r.Financing?.EquityIrr.AnnualRate,
             EquityNpv = r.Financing?.EquityNpv,
             MinDscr = r.Financing?.MinDscr,

@@ -118,8 +118,16 @@ public sealed class SiteDto
     [Field("The model's general inflation index (nominal): staff, other opex, and maintenance and insurance on the asset base in service escalate with it; capexEscalation and electricityPriceEscalation follow it unless given.", Unit = "fraction/year", Default = "0", Min = -0.2, Max = 0.5)]
     public double? OpexInflation { get; set; }
 
-    [Field("Rent per leased kW of IT capacity per month in the first operating year.", Unit = "currency/kW-month", Required = true, Min = 0, Max = 1e6)]
+    [Field("Rent per leased kW of IT capacity per month in the first operating year.", Unit = "currency/kW-month", Min = 0, Max = 1e6,
+        WhenAbsent = "rentPerRackMonth ÷ rackKw (one of the two is required)")]
     public double? RentPerKwMonth { get; set; }
+
+    [Field("Rent per leased rack per month, as Chinese operators often quote it (instead of rentPerKwMonth; needs rackKw).", Unit = "currency/rack-month", Min = 0, Max = 1e8,
+        WhenAbsent = "rentPerKwMonth")]
+    public double? RentPerRackMonth { get; set; }
+
+    [Field("IT kW one rack is leased for: converts rent per rack-month to per kW-month and back.", Unit = "kW", Min = 0.5, Max = 500, WhenAbsent = "no rack figures")]
+    public double? RackKw { get; set; }
 
     [Field("Annual rent escalator, a contract term in nominal money (0 = flat nominal rent, which falls in real terms at opexInflation).", Unit = "fraction/year", Default = "0", Min = -0.5, Max = 0.5)]
     public double? RentEscalator { get; set; }

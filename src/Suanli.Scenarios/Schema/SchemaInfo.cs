@@ -126,6 +126,7 @@ internal static class SchemaInfo
         ["accelerators"] = "accelerators",
         ["servers"] = "servers",
         ["currency/server"] = "currencyPerServer",
+        ["currency/rack-month"] = "currencyPerRackMonth",
         ["years"] = "years",
         ["ratio"] = "ratio",
         ["tokens"] = "tokens",

@@ -128,3 +128,42 @@ public class InnerMongoliaWalkThroughTests
         Assert.NotEqual(JsonValueKind.Null, apart.GetProperty("financing").GetProperty("covenantBreachYear").ValueKind);
     }
 }
+
+/// <summary>Rents quoted per rack-month (issue 12): converted to per kW-month with the rack's kW, and back.</summary>
+public class RackRentTests
+{
+    [Fact]
+    public void A_rack_rent_is_a_kw_rent_times_the_racks_kw()
+    {
+        // RMB 1,800 per 6 kW rack-month = RMB 300 per kW-month: the essay's site to the last digit.
+        var text = Suanli.Scenarios.Presets.Text("cn-2025-essay")!;
+        var line = text.Split('\n').Single(l => l.TrimStart().StartsWith("rentPerKwMonth:", StringComparison.Ordinal));
+        var path = Path.Combine(Path.GetTempPath(), $"suanli-rack-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, text.Replace(line, "  rentPerRackMonth: 1800\n  rackKw: 6", StringComparison.Ordinal));
+        try
+        {
+            var (code, stdout, stderr) = CliRunner.Run("econ", path, "--json");
+            Assert.True(code == 0, stderr);
+            var rack = JsonDocument.Parse(stdout).RootElement;
+            var (_, preset, _) = CliRunner.Run("econ", "--preset", "cn-2025-essay", "--json");
+            var kw = JsonDocument.Parse(preset).RootElement;
+            Assert.Equal(300, rack.GetProperty("rentPerKwMonth").GetDouble(), 12);
+            Assert.Equal(kw.GetProperty("npv").GetDouble(), rack.GetProperty("npv").GetDouble(), 6);
+            Assert.Equal(1800, rack.GetProperty("rentPerRackMonth").GetDouble(), 9);
+            Assert.Equal(6 * kw.GetProperty("accountingBreakEvenRentPerKwMonth").GetDouble(), rack.GetProperty("accountingBreakEvenRentPerRackMonth").GetDouble(), 6);
+            Assert.Equal(JsonValueKind.Null, kw.GetProperty("rentPerRackMonth").ValueKind);
+
+            // A rack rent without the rack's kW, or beside a kW rent, is refused.
+            var (noKw, _, noKwError) = CliRunner.Run("econ", path, "--set", "site.rackKw=0");
+            Assert.Equal(2, noKw);
+            Assert.Contains("site.rackKw", noKwError, StringComparison.Ordinal);
+            var (both, _, bothError) = CliRunner.Run("econ", path, "--set", "site.rentPerKwMonth=300");
+            Assert.Equal(2, both);
+            Assert.Contains("both rentPerKwMonth and rentPerRackMonth are given", bothError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

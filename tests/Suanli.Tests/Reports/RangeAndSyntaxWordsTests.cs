@@ -11,7 +11,7 @@ namespace Suanli.Tests.Reports;
 public class RangeAndSyntaxWordsTests
 {
     // Unit symbols, written the same in every language; every other unit of the schema is a word with a key.
-    private static readonly HashSet<string> Symbols = ["MW", "W", "GB", "GB/s", "TB/s", "Gbps", "TFLOPS", "FLOP", "FTE", "km", "µs", "µs/km", "kg CO2/kWh", "RMB/USD"];
+    private static readonly HashSet<string> Symbols = ["MW", "kW", "W", "GB", "GB/s", "TB/s", "Gbps", "TFLOPS", "FLOP", "FTE", "km", "µs", "µs/km", "kg CO2/kWh", "RMB/USD"];
 
     [Fact]
     public void Every_unit_of_the_schema_is_a_symbol_or_a_word_with_a_key()
