@@ -5,7 +5,7 @@ namespace Suanli.Tests.Scenarios;
 /// <summary>Every figure is traceable: each source key a preset, the catalog or the essay cites is listed in docs/references.md.</summary>
 public partial class ReferenceKeysTests
 {
-    [GeneratedRegex(@"\[(R\d+[a-z0-9]*|ms-[a-z0-9-]+)\]")]
+    [GeneratedRegex(@"\[(R\d+[a-z0-9]*|N\d+|ms-[a-z0-9-]+)\]")]
     private static partial Regex Cited();
 
     [GeneratedRegex(@"^\| ([^|]+) \|", RegexOptions.Multiline)]
