@@ -357,6 +357,23 @@ public static class EssayAnalysis
             work.Note(Finding.Info("essay.C5.revenuePerBuiltKw", ("year", essayYear), ("rent", rent.RentPerKwMonth), ("vacancy", vacancy.Vacancy), ("revenue", revenue),
                 ("breakEven", result.AccountingBreakEvenRentPerKwMonth), ("currency", new Term("currency." + site.Currency))));
         }
+
+        // The investor's view (issue 12, cn-inner-mongolia-100mw): the essay's rent and vacancy with 60 % debt — the equity's return,
+        // the lowest cover ratio, and the rent the equity would need for 10 %.
+        var investor = work.LoadPreset("cn-inner-mongolia-100mw").Site!;
+        if (EconomicsEngine.Analyze(investor).Financing is { } loan)
+        {
+            double EquityIrr(double rent) => EconomicsEngine.Analyze(investor with { RentPerKwMonth = rent }).Financing!.EquityIrr.AnnualRate ?? -1;
+            var needed = Core.Numerics.RootFinder.Brent(r => EquityIrr(r) - 0.10, investor.RentPerKwMonth, 20 * investor.RentPerKwMonth, 1e-6);
+            work.Figure("investorEquityIrr", loan.EquityIrr.AnnualRate, Unit.Fraction);
+            work.Figure("investorMinDscr", loan.MinDscr, Unit.Times);
+            work.Figure("investorRentForTenPercentEquityIrr", needed, Unit.MoneyPerKwMonth, investor.Currency);
+            if (needed is { } r && loan.MinDscr is { } dscr)
+            {
+                work.Note(Finding.Info("essay.C5.investor", ("rent", investor.RentPerKwMonth), ("vacancy", investor.Vacancy), ("debt", loan.Terms.DebtShare),
+                    ("equityIrr", loan.EquityIrr.AnnualRate ?? double.NaN), ("dscr", dscr), ("needed", r), ("currency", new Term("currency." + investor.Currency))));
+            }
+        }
     }
 
     // C6: chip supply. The share of training on Nvidia needs the market engine (chip supply mix), so the verdict rests on

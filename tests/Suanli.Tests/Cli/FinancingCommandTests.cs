@@ -167,3 +167,22 @@ public class RackRentTests
         }
     }
 }
+
+/// <summary>The essay's C5 sharpened by the investor's walk-through (issue 12).</summary>
+public class EssayInvestorTests
+{
+    [Fact]
+    public void C5_sets_the_rent_for_a_ten_percent_equity_return_beside_the_essays_rent()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("essay", "--claim", "C5", "--json");
+        Assert.True(code == 0, stderr);
+        var c5 = JsonDocument.Parse(stdout).RootElement.GetProperty("claims")[0];
+        var needed = c5.GetProperty("figures").GetProperty("investorRentForTenPercentEquityIrr").GetProperty("value").GetDouble();
+        Assert.Contains(c5.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "essay.C5.investor");
+
+        // The essay solves inside the engine; solve varies the preset's input through --set: one answer.
+        var (_, solved, _) = CliRunner.Run("solve", "--preset", "cn-inner-mongolia-100mw", "--target", "equityIrr=0.10", "--vary", "site.rentPerKwMonth", "--json");
+        Assert.Equal(JsonDocument.Parse(solved).RootElement.GetProperty("value").GetDouble(), needed, 1e-3);
+        Assert.True(needed > 300);
+    }
+}
