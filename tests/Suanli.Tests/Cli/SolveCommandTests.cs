@@ -46,6 +46,24 @@ public class SolveCommandTests
     }
 
     [Fact]
+    public void Every_model_on_the_seam_can_be_solved()
+    {
+        // layout: the rent for an 8 % IRR on the campus, checked by running layout with it.
+        var layout = Json("solve", "--preset", "cn-200mw-campus-vs-5-sites", "--target", "campus.irr=0.08", "--vary", "site.rentPerKwMonth");
+        Assert.Equal("layout", layout.GetProperty("model").GetString());
+        var rent = layout.GetProperty("value").GetDouble().ToString("R", CultureInfo.InvariantCulture);
+        Assert.Equal(0.08, Metric(Json("layout", "--preset", "cn-200mw-campus-vs-5-sites", "--set", "site.rentPerKwMonth=" + rent), "campus.irr"), 1e-8);
+
+        // reliability: a target the model cannot reach over the input's whole range is refused with the range it covers.
+        var (code, stdout, stderr) = CliRunner.Run("solve", "--preset", "cn-two-sites-1000km", "--target", "mttiHours=10", "--vary", "training.sites.distanceKm",
+            "--model", "reliability");
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("--target: no value of training.sites.distanceKm from 0 to 20000 brings mttiHours to 10: over that range it runs from", CliRunner.Flat(stderr),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_whole_number_input_is_scanned_and_gives_the_nearest_whole_number()
     {
         var solved = Json("solve", "--preset", "llama3-405b-h100", "--target", "wallClockDays=60", "--vary", "compute.training.fleet[0].count",
