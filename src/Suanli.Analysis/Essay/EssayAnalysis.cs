@@ -280,6 +280,19 @@ public static class EssayAnalysis
         work.Note(Finding.Info("essay.C4.perLeasedKw", ("breakEven", result.AccountingBreakEvenRentPerKwMonth), ("vacancy", site.Vacancy),
             ("perLeasedKw", perLeasedKw), ("rent", site.RentPerKwMonth), ("currency", new Term("currency." + site.Currency))));
 
+        // Regions (issue 12): with power inside the rent the break-even carries the electricity, and a western hub's cheaper power
+        // (cn-inner-mongolia-100mw) shows in it; billed apart, it does not.
+        if (work.LoadPreset("cn-inner-mongolia-100mw").Site is { } west)
+        {
+            static SiteEconomics Included(SiteEconomics s) => s with { PowerPricing = PowerPricing.Included, PowerMarkup = 0, PassThroughPue = null };
+            var national = EconomicsEngine.Analyze(Included(site)).AccountingBreakEvenRentPerKwMonth;
+            var western = EconomicsEngine.Analyze(Included(west)).AccountingBreakEvenRentPerKwMonth;
+            work.Figure("accountingBreakEvenPowerIncluded", national, Unit.MoneyPerKwMonth, site.Currency);
+            work.Figure("westernAccountingBreakEvenPowerIncluded", western, Unit.MoneyPerKwMonth, west.Currency);
+            work.Note(Finding.Info("essay.C4.regionalPower", ("national", national), ("nationalPrice", site.ElectricityPricePerKwh), ("western", western),
+                ("westernPrice", west.ElectricityPricePerKwh), ("currency", new Term("currency." + site.Currency))));
+        }
+
         bool Holds(double breakEven, double rent) => breakEven >= floor && breakEven <= rent;
         var holds = Holds(result.AccountingBreakEvenRentPerKwMonth, site.RentPerKwMonth);
         var failing = new List<Term>();

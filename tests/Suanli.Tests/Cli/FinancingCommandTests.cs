@@ -186,3 +186,26 @@ public class EssayInvestorTests
         Assert.True(needed > 300);
     }
 }
+
+/// <summary>The essay's C4 sharpened by the regional preset (issue 12).</summary>
+public class EssayRegionTests
+{
+    [Fact]
+    public void C4_shows_the_regional_power_price_in_the_break_even_only_when_power_is_inside_the_rent()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("essay", "--claim", "C4", "--json");
+        Assert.True(code == 0, stderr);
+        var c4 = JsonDocument.Parse(stdout).RootElement.GetProperty("claims")[0];
+        double Figure(string key) => c4.GetProperty("figures").GetProperty(key).GetProperty("value").GetDouble();
+        var national = Figure("accountingBreakEvenPowerIncluded");
+        var western = Figure("westernAccountingBreakEvenPowerIncluded");
+
+        // Cheaper western power lowers the all-in break-even, yet both stay far above the essay's ~260.
+        Assert.True(western < national);
+        Assert.True(western > 260 && national > 260);
+
+        // The difference to the pass-through break-even is the power a built kW burns at full lease: more than RMB 100 a month.
+        Assert.True(national - Figure("accountingBreakEvenRentPerKwMonth") > 100);
+        Assert.Contains(c4.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "essay.C4.regionalPower");
+    }
+}
