@@ -126,13 +126,33 @@ public static class EconAnalysis
 
             if (loan.BalloonAtHorizon > 1e-6 * Math.Max(1, loan.DebtAmount))
             {
-                findings.Add(Finding.Warning("econ.financing.balloon", ("balance", loan.BalloonAtHorizon), ("currency", currency)));
+                findings.Add(loan.BalloonAtHorizon <= loan.TerminalValue
+                    ? Finding.Warning("econ.financing.balloon", ("balance", loan.BalloonAtHorizon), ("currency", currency))
+                    : Finding.Warning("econ.financing.balloonUncovered", ("balance", loan.BalloonAtHorizon), ("terminal", loan.TerminalValue), ("currency", currency)));
+            }
+
+            // Debt service the site's cash does not meet is paid by the sponsor here: the equity's real ticket is larger.
+            if (loan.SponsorSupportAfterOpening > 1e-6 * Math.Max(1, loan.DebtAmount))
+            {
+                findings.Add(Finding.Warning("econ.financing.sponsorSupport", ("support", loan.SponsorSupportAfterOpening), ("peak", loan.PeakEquityFunding),
+                    ("currency", currency)));
+            }
+
+            if (loan.Terms.CostOfEquity is null)
+            {
+                findings.Add(Finding.Info("econ.financing.costOfEquityDefault", ("rate", loan.CostOfEquity)));
             }
         }
 
         if (r.Irr.Reason is { } irr)
         {
             findings.Add(IrrFinding(r.Irr, irr));
+        }
+
+        // Power passed to tenants at cost: the region's electricity price and PUE are the tenants' cost, not the owner's return.
+        if (site.PowerPricing == PowerPricing.PassThrough && site.PowerMarkup == 0 && site.PassThroughPue is null)
+        {
+            findings.Add(Finding.Info("econ.powerPassedThrough", ("price", site.ElectricityPricePerKwh), ("currency", currency)));
         }
 
         if (r.EconomicBreakEvenReason is { } why)

@@ -164,7 +164,14 @@ public static class GoalSeek
                 Messages.Literal(string.Join(", ", baseResult.Metrics.Select(m => m.Key)))));
         }
 
-        // The range: the schema's, narrowed by the options; an open end is moved in by a hair.
+        // The range: the schema's, narrowed by the options (never widened: a bound outside it is refused); an open end is moved in by a hair.
+        if ((request.Lower is { } askedLow && askedLow < range.Min) || (request.Upper is { } askedHigh && askedHigh > range.Max))
+        {
+            var low = request.Lower is { } l && l < range.Min;
+            return new(null, Refuse(low ? "--lower" : "--upper", Messages.Of("diag2.solve.outsideRange", ("value", G(low ? request.Lower!.Value : request.Upper!.Value)),
+                ("path", request.Path)), Messages.Of("diag2.solve.emptyRange.allowed", ("min", G(range.Min)), ("max", G(range.Max)))));
+        }
+
         var lo = Math.Max(range.Min, request.Lower ?? double.NegativeInfinity);
         var hi = Math.Min(range.Max, request.Upper ?? double.PositiveInfinity);
         if (!double.IsFinite(lo) || !double.IsFinite(hi))
@@ -224,7 +231,8 @@ public static class GoalSeek
 
         var evaluations = 0;
         var total = (3 * (GridIntervals + 1)) + 60;
-        double Miss(double x)
+        double Miss(double x) => MetricAt(x) - request.Target;
+        double MetricAt(double x)
         {
             cancellationToken.ThrowIfCancellationRequested();
             evaluations++;
@@ -236,15 +244,25 @@ public static class GoalSeek
             }
 
             var value = result.Metrics.FirstOrDefault(m => m.Key == request.Metric)?.Value;
-            return value is { } v && double.IsFinite(v) ? v - request.Target : double.NaN;
+            return value is { } v && double.IsFinite(v) ? v : double.NaN;
         }
 
         // The model may accept only part of the schema's range (a plausibility bound narrower than the schema's): while most of a
         // grid is refused, a finer grid is laid over the accepted part and its refused neighbours (at most twice more).
+        // The first point shows whether the input can be set at all (a list item that does not exist, a value another check refuses).
+        var probe = loadWith(request.Path + "=" + (start ?? lo).ToString("R", CultureInfo.InvariantCulture));
+        if (probe.Scenario is null && probe.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error) is { } why && start is null
+            && why.Path == request.Path && why.Message.Contains("no such list item", StringComparison.Ordinal))
+        {
+            return new(null, why with { File = "command-line", Line = 1, Column = 1, Path = "--vary" });
+        }
+
+        var metricAt = new SortedDictionary<double, double>();
         var seen = new SortedDictionary<double, double>();
         foreach (var x in grid.Distinct())
         {
-            seen[x] = Miss(x);
+            metricAt[x] = MetricAt(x);
+            seen[x] = metricAt[x] - request.Target;
         }
 
         for (var pass = 0; pass < 2 && !range.IsInteger; pass++)
@@ -260,7 +278,8 @@ public static class GoalSeek
             var b = xs[Math.Min(xs.Count - 1, finiteAt[^1] + 1)];
             foreach (var x in Grid(a, b).Where(x => !seen.ContainsKey(x)))
             {
-                seen[x] = Miss(x);
+                metricAt[x] = MetricAt(x);
+                seen[x] = metricAt[x] - request.Target;
             }
         }
 
@@ -281,7 +300,13 @@ public static class GoalSeek
 
         if (brackets.Count == 0)
         {
-            var finite = values.Where(double.IsFinite).Select(v => v + request.Target).ToList();
+            var finite = metricAt.Values.Where(double.IsFinite).ToList();
+            if (finite.Count > 1 && finite.Max() - finite.Min() <= 1e-12 * Math.Max(1, Math.Abs(finite.Max())))
+            {
+                return new(null, Refuse("--vary", Messages.Of("diag2.solve.constant", ("metric", request.Metric), ("path", request.Path), ("value", G(finite[0]))),
+                    Messages.Of("diag2.solve.constant.allowed")));
+            }
+
             return new(null, finite.Count == 0
                 ? Refuse("--target", Messages.Of("diag2.solve.undefined", ("metric", request.Metric), ("path", request.Path), ("lower", G(lo)), ("upper", G(hi))),
                     Messages.Of("diag2.solve.undefined.allowed"))

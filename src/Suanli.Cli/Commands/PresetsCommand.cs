@@ -56,5 +56,6 @@ internal static class PresetsCommand
     }
 
     private static string[] Sections(Scenario? scenario) =>
-        scenario is null ? [] : [.. new[] { scenario.Site is null ? null : "site", scenario.Layout is null ? null : "layout", scenario.Training is null ? null : "training", scenario.Compute is null ? null : "compute", scenario.Claims.Count > 0 ? "claims" : null }.OfType<string>()];
+        scenario is null ? [] : [.. new[] { scenario.Site is null ? null : "site", scenario.Layout is null ? null : "layout", scenario.Training is null ? null : "training", scenario.Compute is null ? null : "compute", scenario.Market is null ? null : "market",
+            scenario.Cloud is null ? null : "cloud", scenario.Claims.Count > 0 ? "claims" : null }.OfType<string>()];
 }

@@ -33,7 +33,7 @@ internal static class SolveCommand
             var low = checks.Number(lower, double.MinValue, double.MaxValue, false, CliMessages.Resource("solve.error.bound"));
             var high = checks.Number(upper, double.MinValue, double.MaxValue, false, CliMessages.Resource("solve.error.bound"));
             var given = parse.GetValue(target) ?? string.Empty;
-            var cut = given.LastIndexOf('=');
+            var cut = given.IndexOf('=', StringComparison.Ordinal);
             if (cut <= 0 || !double.TryParse(given[(cut + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             {
                 context.Report(CliMessages.Usage("--target", CliMessages.Of("diag.solve.target", ("value", given)), CliMessages.Of("diag.allowed.solve.target")));

@@ -33,7 +33,7 @@ internal static class CloudView
         summary.AddRow(View.Cell(words["cloud.row.irr"]), View.Cell(Rate(r.Irr.AnnualRate)));
         summary.AddRow(View.Cell(words["cloud.row.payback"]), View.Cell(r.PaybackYears is { } pb ? Words.N(pb, 1) : words["word.never"]));
         summary.AddRow(View.Cell(words.Format("cloud.row.breakEvenPrice", ("currency", cur))), View.Cell(r.BreakEvenPricePerHour is { } be ? Words.N(be, 2) : words["value.none"]));
-        summary.AddRow(View.Cell(words["cloud.row.breakEvenUtilisation"]), View.Cell(Rate(r.BreakEvenUtilisation)));
+        summary.AddRow(View.Cell(words["cloud.row.breakEvenUtilisation"]), View.Cell(r.BreakEvenUtilisation is { } bu ? Words.Percent(bu) : words["cloud.noneEvenFull"]));
         console.Write(summary);
         console.WriteLine();
 

@@ -84,6 +84,21 @@ internal static class EconView
         Row("econ.row.occupancy", Pct(site.StabilisedOccupancy), words.Format("econ.note.occupancy", ("vacancy", site.Vacancy)));
         Row("econ.row.npv", Words.N(r.Npv / 1e6, 2), words.Format("econ.note.npv", ("currency", cur), ("discountRate", site.DiscountRate)));
         Row("econ.row.irr", r.Irr.AnnualRate is { } irr ? Pct(irr, 2) : words["word.none"], Finding("econ.irr") ?? words["econ.note.irr"]);
+        if (r.Financing is { } loan)
+        {
+            Row("econ.row.equityIrr", loan.EquityIrr.AnnualRate is { } eirr ? Pct(eirr, 2) : words["word.none"], words.Format("econ.note.equityIrr", ("share", loan.Terms.DebtShare)));
+            Row("econ.row.equityNpv", Words.N(loan.EquityNpv / 1e6, 2), words.Format("econ.note.equityNpv", ("rate", loan.CostOfEquity), ("currency", cur)));
+            Row("econ.row.minDscr", loan.MinDscr is { } md ? Words.N(md, 2) + "×" : words["word.none"],
+                words.Format("econ.note.minDscr", ("year", loan.MinDscrYear ?? 0), ("covenant", loan.Terms.DscrCovenant)));
+            Row("econ.row.peakEquity", Words.N(loan.PeakEquityFunding / 1e6, 2), words.Format("econ.note.peakEquity", ("currency", cur)));
+        }
+
+        if (site.RackKw is { } rackKw)
+        {
+            Row("econ.row.rentPerRack", Words.N(site.RentPerKwMonth * rackKw, 0),
+                words.Format("econ.note.rentPerRack", ("currency", cur), ("rackKw", rackKw), ("breakEven", r.AccountingBreakEvenRentPerKwMonth * rackKw)));
+        }
+
         Row("econ.row.terminalValue", Words.N(r.TerminalValue / 1e6, 2), words.Format("econ.note.terminalValue", ("currency", cur), ("method", TerminalWords(site, words))));
         Row("econ.row.payback", r.PaybackYears is { } p ? Words.N(p, 1) : words["word.never"], words[r.PaybackYears is null ? "econ.note.paybackNever" : "econ.note.payback"]);
         Row("econ.row.discountedPayback", r.DiscountedPaybackYears is { } dp ? Words.N(dp, 1) : words["word.never"],

@@ -58,6 +58,16 @@ public static class EconomicsEngine
         };
     }
 
+    private static IEnumerable<double> Cumulative(double[] flows)
+    {
+        var sum = 0.0;
+        foreach (var f in flows)
+        {
+            sum += f;
+            yield return sum;
+        }
+    }
+
     /// <summary>
     /// The site with its debt (issue 12): the loan draws the debt share of each month's initial capex; income tax is recomputed
     /// with interest paid, fees and the depreciation of capitalised interest (over the cost-weighted life of the depreciable
@@ -135,6 +145,9 @@ public static class EconomicsEngine
             MinDscrYear = lowest?.Year,
             CovenantBreachYear = covered.FirstOrDefault(y => y.Dscr < terms.DscrCovenant)?.Year,
             BalloonAtHorizon = balloon,
+            SponsorSupportAfterOpening = -equity.Skip(first).Where(e => e < 0).Sum(),
+            PeakEquityFunding = -Cumulative(equity).Min(),
+            TerminalValue = terminal,
             TaxShield = unleveredTax.Sum() - leveredTax.Sum(),
             Years = years,
         };

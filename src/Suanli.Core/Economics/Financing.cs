@@ -153,6 +153,18 @@ public sealed record FinancingResult
     /// <summary>The balance still owed at the horizon's end, repaid from the terminal value in the last month (a balloon).</summary>
     public required double BalloonAtHorizon { get; init; }
 
+    /// <summary>
+    /// Cash the equity puts in after the first opening (the sum of its negative yearly flows from then on): debt service the
+    /// site's cash does not cover is met by the sponsor in this model (no default, lock-up or reserve account).
+    /// </summary>
+    public required double SponsorSupportAfterOpening { get; init; }
+
+    /// <summary>The most the equity has in at any time: −(the lowest cumulative equity cash flow).</summary>
+    public required double PeakEquityFunding { get; init; }
+
+    /// <summary>The terminal value the balloon is repaid from.</summary>
+    public required double TerminalValue { get; init; }
+
     /// <summary>Unlevered minus levered income tax over the horizon: the tax shield of the interest.</summary>
     public required double TaxShield { get; init; }
 

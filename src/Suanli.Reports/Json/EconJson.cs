@@ -185,10 +185,12 @@ public sealed record EconFindingJson(EconomicsFindingCode Code, double Value, do
 /// <param name="CovenantBreachYear">The first year below the covenant, or null.</param>
 /// <param name="BalloonAtHorizon">The balance still owed at the horizon's end.</param>
 /// <param name="TaxShield">Income tax saved over the horizon by deducting interest and fees.</param>
+/// <param name="SponsorSupportAfterOpening">Cash the equity puts in after opening to meet debt service the site does not cover.</param>
+/// <param name="PeakEquityFunding">The most the equity has in at any time.</param>
 /// <param name="Years">Each year.</param>
 public sealed record FinancingJson(double DebtShare, double InterestRate, double TenorYears, int GraceMonths, string Amortisation, double UpfrontFee, double DscrCovenant,
     double DebtAmount, double InterestDuringConstruction, double EquityInvested, double CostOfEquity, string? EquityIrrNote, int? MinDscrYear, int? CovenantBreachYear,
-    double BalloonAtHorizon, double TaxShield, IReadOnlyList<FinancedYear> Years);
+    double BalloonAtHorizon, double TaxShield, double SponsorSupportAfterOpening, double PeakEquityFunding, IReadOnlyList<FinancedYear> Years);
 
 /// <summary>Turns an economics result into its JSON shape.</summary>
 public static class EconJsonWriter
@@ -250,7 +252,7 @@ public static class EconJsonWriter
                 ? new FinancingJson(f.Terms.DebtShare, f.Terms.InterestRate, f.Terms.TenorYears, f.Terms.GraceMonths, Suanli.Reports.Words.Camel(f.Terms.Amortisation.ToString()),
                     f.Terms.UpfrontFee, f.Terms.DscrCovenant, f.DebtAmount, f.InterestDuringConstruction, f.EquityInvested, f.CostOfEquity,
                     f.EquityIrr.Reason is { } why ? words["econ.equityIrr." + Suanli.Reports.Words.Camel(why.ToString())] : null, f.MinDscrYear, f.CovenantBreachYear,
-                    f.BalloonAtHorizon, f.TaxShield, f.Years)
+                    f.BalloonAtHorizon, f.TaxShield, f.SponsorSupportAfterOpening, f.PeakEquityFunding, f.Years)
                 : null,
             LoanSchedule = r.Financing?.Years,
             Claims = result.Claims,

@@ -209,3 +209,66 @@ public class EssayRegionTests
         Assert.Contains(c4.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "essay.C4.regionalPower");
     }
 }
+
+/// <summary>What the review of issue 12 asked to be said or refused.</summary>
+public class InvestorReviewTests
+{
+    private static JsonElement Json(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. args, "--json"]);
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement;
+    }
+
+    private static List<string?> Codes(JsonElement json) => [.. json.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("code").GetString())];
+
+    [Fact]
+    public void Sponsor_support_peak_funding_and_a_default_cost_of_equity_are_said()
+    {
+        var json = Json("econ", "--preset", "cn-inner-mongolia-100mw");
+        var financing = json.GetProperty("financing");
+
+        // The equity's ticket is the construction equity plus every later shortfall: the peak is above the construction equity.
+        Assert.True(financing.GetProperty("sponsorSupportAfterOpening").GetDouble() > 0);
+        Assert.True(financing.GetProperty("peakEquityFunding").GetDouble() > financing.GetProperty("equityInvested").GetDouble());
+        Assert.Contains("econ.financing.sponsorSupport", Codes(json));
+        Assert.Contains("econ.financing.costOfEquityDefault", Codes(json));
+        Assert.Contains("econ.powerPassedThrough", Codes(json));
+        Assert.DoesNotContain("econ.financing.costOfEquityDefault", Codes(Json("econ", "--preset", "cn-inner-mongolia-100mw", "--set", "site.financing.costOfEquity=0.12")));
+
+        // A loan outliving the horizon by more than the terminal value: the equity pays the rest, and says so.
+        var long40 = Json("econ", "--preset", "cn-inner-mongolia-100mw", "--set", "site.financing.tenorYears=40", "--set", "site.financing.graceMonths=120");
+        Assert.Contains("econ.financing.balloonUncovered", Codes(long40));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--target", "equityIrr=1e20", "--vary", "site.rentPerKwMonth" }, "over that range it runs from -0.")]
+    [InlineData(new[] { "--target", "equityIrr=0.1", "--vary", "site.rentPerKwMonth", "--lower", "-5" }, "--lower: -5 is outside the range site.rentPerKwMonth allows")]
+    [InlineData(new[] { "--target", "equityIrr=0.1", "--vary", "site.phases[5].itMw" }, "--vary: the scenario has no such list item to set")]
+    [InlineData(new[] { "--target", "irr=0.1=2", "--vary", "site.rentPerKwMonth" }, "--target: 'irr=0.1=2' is not METRIC=VALUE")]
+    public void Solve_refusals_name_the_real_cause(string[] args, string expected)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(["solve", "--preset", "cn-inner-mongolia-100mw", .. args]);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains(expected, CliRunner.Flat(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_metric_that_does_not_depend_on_the_input_is_said()
+    {
+        var (code, _, stderr) = CliRunner.Run("solve", "--preset", "cn-h800-cloud", "--target", "npv=0", "--vary", "cloud.marketPrices[0].pricePerHour");
+        Assert.Equal(2, code);
+        Assert.Contains("it does not depend on this input", CliRunner.Flat(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Presets_list_names_the_cloud_and_market_sections()
+    {
+        var (code, stdout, _) = CliRunner.Run("presets", "list", "--json");
+        Assert.Equal(0, code);
+        var rows = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("sections"));
+        Assert.Contains(rows["us-h100-cloud"].EnumerateArray(), s => s.GetString() == "cloud");
+        Assert.Contains(rows["cn-us-2025-evidence"].EnumerateArray(), s => s.GetString() == "market");
+    }
+}

@@ -87,7 +87,7 @@ public class SolveCommandTests
     [InlineData(new[] { "--target", "irr=0.1", "--vary", "site.rentPerKwMonth", "--set", "site.rentPerKwMonth=400" }, "--vary: site.rentPerKwMonth is also given with --set")]
     [InlineData(new[] { "--target", "irr=0.1", "--vary", "site.rentPerKwMonth", "--lower", "500", "--upper", "400" }, "--lower: the range searched, 500 to 400, is empty")]
     [InlineData(new[] { "--target", "irr=0.1", "--vary", "site.rentPerKwMonth", "--model", "train" }, "--model: the scenario has no section for the model train")]
-    [InlineData(new[] { "--target", "irr=0.1", "--vary", "site.horizonYears", "--lower", "1", "--upper", "1e9" }, "--target")]
+    [InlineData(new[] { "--target", "irr=0.1", "--vary", "site.horizonYears", "--lower", "1", "--upper", "1e9" }, "--upper: 1e+9 is outside the range site.horizonYears allows")]
     public void Bad_requests_are_exit_2_naming_the_option(string[] args, string expected)
     {
         var (code, stdout, stderr) = CliRunner.Run(["solve", "--preset", "cn-2025-essay", .. args]);
