@@ -82,3 +82,42 @@ public class CloudCommandTests
         Assert.Contains("(allowed: ", stderr, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A cloud housed in colocation rather than at a site preset.</summary>
+public class CloudColocationTests
+{
+    [Fact]
+    public void Colocation_rent_power_and_pue_are_the_ones_given()
+    {
+        var text = Suanli.Scenarios.Presets.Text("us-h100-cloud")!;
+        var lines = text.Split('\n').Where(l => !l.TrimStart().StartsWith("sitePreset:", StringComparison.Ordinal) && !l.TrimStart().StartsWith("rentBasis:", StringComparison.Ordinal));
+        var yaml = string.Join('\n', lines).Replace("cloud:\n", "cloud:\n  colocationRentPerKwMonth: 150\n  electricityPricePerKwh: 0.08\n  pue: 1.4\n", StringComparison.Ordinal);
+        var path = Path.Combine(Path.GetTempPath(), $"suanli-colo-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        try
+        {
+            var (code, stdout, stderr) = CliRunner.Run("cloud", path, "--json");
+            Assert.True(code == 0, stderr);
+            var json = JsonDocument.Parse(stdout).RootElement;
+            var housing = json.GetProperty("housing");
+            Assert.Equal(JsonValueKind.Null, housing.GetProperty("sitePreset").ValueKind);
+            Assert.Equal(150, housing.GetProperty("rentPerKwMonth").GetDouble());
+
+            // Facility per sold hour: 150 × 1.2 kW × 1,024 ÷ (1,024 × 730 × 0.8) = 0.308219.
+            Assert.Equal(150 * 1.2 / (730 * 0.8), json.GetProperty("costStackPerAcceleratorHour").GetProperty("facility").GetDouble(), 9);
+
+            // Power per sold hour: 1.2 kW × (0.3 + 0.7 × 0.8) × 730 × 1.4 × 0.08 ÷ (730 × 0.8) = 0.14448.
+            Assert.Equal(1.2 * (0.3 + (0.7 * 0.8)) * 1.4 * 0.08 / 0.8, json.GetProperty("costStackPerAcceleratorHour").GetProperty("power").GetDouble(), 9);
+
+            // Colocation without a PUE is refused.
+            File.WriteAllText(path, yaml.Replace("  pue: 1.4\n", string.Empty, StringComparison.Ordinal));
+            var (missing, _, missingError) = CliRunner.Run("cloud", path);
+            Assert.Equal(2, missing);
+            Assert.Contains("cloud.pue: colocation needs pue", CliRunner.Flat(missingError), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
