@@ -113,22 +113,32 @@ public static class CashFlowMath
 
         roots.Sort((a, b) => a.Rate.CompareTo(b.Rate));
         var result = new List<double>();
-        var last = double.NegativeInfinity;
-        foreach (var (rate, tangent) in roots)
+        var i = 0;
+        while (i < roots.Count)
         {
-            // A root may be reached a hair outside the range it was searched in; r = 0 lies in both halves.
-            if (rate < IrrSearchLower - 1e-9 || rate > IrrSearchUpper + 1e-9 || rate - last <= 1e-9)
+            // Roots within 1e-6 of each other are one: r = 0 lies in both halves and an ill-conditioned cluster may put it a
+            // hair apart in each, one of them flagged tangent; it is a double root only if every half says so.
+            var j = i;
+            var tangent = true;
+            while (j < roots.Count && roots[j].Rate - roots[i].Rate <= 1e-6)
             {
-                continue;
+                tangent &= roots[j].Tangent;
+                j++;
             }
 
-            result.Add(rate);
-            if (tangent)
+            var rate = roots[i].Rate;
+
+            // A root may be reached a hair outside the range it was searched in.
+            if (rate >= IrrSearchLower - 1e-9 && rate <= IrrSearchUpper + 1e-9)
             {
                 result.Add(rate);
+                if (tangent)
+                {
+                    result.Add(rate);
+                }
             }
 
-            last = rate;
+            i = j;
         }
 
         return result;

@@ -234,6 +234,23 @@ public class EconomicsPropertyTests
         }, iter: 300);
     }
 
+    [Fact]
+    public void A_root_at_zero_in_a_tight_cluster_is_counted_once()
+    {
+        // CsCheck seed cE5iB5ohmkg3: roots 0, −2.72 %, 5/97 and −1/95 with a complex pair at 5/3 ± i. The root at 0 lies in both
+        // halves of the search; one found it 7.6e-8 off and flagged it tangent: it must still be one simple root.
+        double[] poly = [-100];
+        foreach (var rate in new[] { 0, -0.02724612336937038, 5d / 97, -1d / 95 })
+        {
+            poly = Multiply(poly, [1, -(1 + rate)]);
+        }
+
+        poly = Multiply(poly, [1, -2 * 5d / 3, (25d / 9) + 1]);
+        var roots = CashFlowMath.IrrRoots(poly);
+        Assert.Equal(4, roots.Count);
+        Assert.Equal(0, roots[2], 1e-7);
+    }
+
     /// <summary>Coefficients, highest power first, of the product of two polynomials.</summary>
     private static double[] Multiply(double[] p, double[] q)
     {
