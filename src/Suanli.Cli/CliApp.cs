@@ -130,6 +130,7 @@ internal static partial class CliApp
             EssayCommand.Create(context),
             RunCommand.Create(context),
             SolveCommand.Create(context),
+            SweepCommand.Create(context),
         };
         root.Add(LanguageOption.Create(words));
         foreach (var option in root.Options)

@@ -37,6 +37,8 @@ internal static partial class CliMessages
         ["diag.allowed.wholeForm"] = "a whole number from {min} to {max}, in digits or an exponent form such as 1e6 (no group separators)",
         ["diag.allowed.seeHelp"] = "see '{command} --help'",
         ["diag.allowed.languagesOrUnset"] = "{languages}, or unset it",
+        ["diag.cannotWrite"] = "cannot write {file}: {reason}",
+        ["diag.allowed.writablePath"] = "a file path in a directory that exists and can be written",
         ["diag.solve.target"] = "'{value}' is not METRIC=VALUE with a finite number",
         ["diag.allowed.solve.target"] = "a metric name, '=' and a finite number in digits, e.g. irr=0.10 or npv=0",
     };

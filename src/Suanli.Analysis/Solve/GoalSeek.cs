@@ -117,52 +117,15 @@ public static class GoalSeek
             return new(null, Refuse("--vary", Messages.Of("diag2.solve.alsoSet", ("path", request.Path)), Messages.Of("diag2.solve.alsoSet.allowed")));
         }
 
-        // The model: the one asked for, else the one section of the scenario whose result names the metric.
-        var present = ModelRunners.PresentIn(scenario);
-        IModelResult? Run(Scenario s, ScenarioSection section)
+        var (picked, refusal) = MetricModel.Pick(scenario, request.Metric, request.Command, "--target", cancellationToken);
+        if (refusal is not null)
         {
-            try
-            {
-                return ModelRunners.BySection[section.Section].Evaluate(s, null, cancellationToken);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or Compute.ComputeRequestRefusedException or Reliability.ReliabilityRefusedException)
-            {
-                return null;
-            }
+            return new(null, refusal);
         }
 
-        ScenarioSection? model;
-        if (request.Command is { } command)
-        {
-            model = present.FirstOrDefault(s => s.Command == command);
-            if (model is null)
-            {
-                return new(null, Refuse("--model", Messages.Of("diag2.solve.noSuchModel", ("model", Diagnostic.Shown(command))),
-                    Messages.Literal(string.Join(", ", present.Select(s => s.Command)))));
-            }
-        }
-        else
-        {
-            var having = present.Where(s => Run(scenario, s)?.Metrics.Any(m => m.Key == request.Metric) == true).ToList();
-            if (having.Count > 1)
-            {
-                return new(null, Refuse("--model", Messages.Of("diag2.solve.ambiguous", ("metric", request.Metric)), Messages.Literal(string.Join(", ", having.Select(s => s.Command)))));
-            }
-
-            model = having.Count == 1 ? having[0] : null;
-            if (model is null)
-            {
-                var names = present.SelectMany(s => Run(scenario, s)?.Metrics.Select(m => m.Key) ?? []).Distinct().Order(StringComparer.Ordinal);
-                return new(null, Refuse("--target", Messages.Of("diag2.solve.unknownMetric", ("metric", Diagnostic.Shown(request.Metric))), Messages.Literal(string.Join(", ", names))));
-            }
-        }
-
+        var model = picked!;
+        IModelResult? Run(Scenario s, ScenarioSection section) => MetricModel.Run(s, section, cancellationToken);
         var baseResult = Run(scenario, model);
-        if (baseResult is not null && baseResult.Metrics.All(m => m.Key != request.Metric))
-        {
-            return new(null, Refuse("--target", Messages.Of("diag2.solve.unknownMetric", ("metric", Diagnostic.Shown(request.Metric))),
-                Messages.Literal(string.Join(", ", baseResult.Metrics.Select(m => m.Key)))));
-        }
 
         // The range: the schema's, narrowed by the options (never widened: a bound outside it is refused); an open end is moved in by a hair.
         if ((request.Lower is { } askedLow && askedLow < range.Min) || (request.Upper is { } askedHigh && askedHigh > range.Max))

@@ -55,11 +55,18 @@ internal sealed class ScenarioInput
     /// <summary>A loader of the same scenario with one more <c>--set</c> after the user's (what <c>suanli solve</c> varies).</summary>
     public Func<string, LoadResult> LoaderWith(ParseResult parse)
     {
+        var many = LoaderWithMany(parse);
+        return extra => many([extra]);
+    }
+
+    /// <summary>A loader of the same scenario with more <c>--set</c>s after the user's (what <c>suanli sweep</c> varies).</summary>
+    public Func<IReadOnlyList<string>, LoadResult> LoaderWithMany(ParseResult parse)
+    {
         ArgumentNullException.ThrowIfNull(parse);
         var file = parse.GetValue(File);
         var preset = parse.GetValue(Preset);
         var sets = parse.GetValue(Set) ?? [];
-        return extra => file is not null ? ScenarioLoader.FromFile(file, [.. sets, extra]) : ScenarioLoader.FromPreset(preset!, [.. sets, extra]);
+        return extra => file is not null ? ScenarioLoader.FromFile(file, [.. sets, .. extra]) : ScenarioLoader.FromPreset(preset!, [.. sets, .. extra]);
     }
 
     public (Scenario Scenario, T Section)? LoadSection<T>(ParseResult parse, CliContext context, string section, string command, Func<Scenario, T?> select)
