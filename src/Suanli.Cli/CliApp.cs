@@ -131,6 +131,7 @@ internal static partial class CliApp
             RunCommand.Create(context),
             SolveCommand.Create(context),
             SweepCommand.Create(context),
+            SensitivityCommand.Create(context),
         };
         root.Add(LanguageOption.Create(words));
         foreach (var option in root.Options)

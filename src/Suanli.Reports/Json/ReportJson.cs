@@ -27,6 +27,7 @@ namespace Suanli.Reports.Json;
 [JsonSerializable(typeof(SolveJson))]
 [JsonSerializable(typeof(CloudJson))]
 [JsonSerializable(typeof(SweepJson))]
+[JsonSerializable(typeof(TornadoJson))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes result records as JSON: camelCase keys, enums as camelCase strings, invariant numbers, no infinities.</summary>

@@ -101,3 +101,44 @@ public class SweepCommandTests
         Assert.Contains("irr", stderr, StringComparison.Ordinal);
     }
 }
+
+/// <summary><c>suanli sensitivity</c> (issue 13, first slice): a one-at-a-time tornado over the model's stated numbers.</summary>
+public class SensitivityCommandTests
+{
+    private static JsonElement Json(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. args, "--json"]);
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement;
+    }
+
+    [Fact]
+    public void Bars_are_single_runs_at_each_end_ranked_by_swing()
+    {
+        var json = Json("sensitivity", "--preset", "cn-2025-essay", "--output", "irr", "--change", "0.1");
+        var bars = json.GetProperty("tornado").EnumerateArray().ToList();
+        Assert.True(bars.Count > 10);
+        var swings = bars.Where(b => b.GetProperty("swing").ValueKind == JsonValueKind.Number).Select(b => b.GetProperty("swing").GetDouble()).ToList();
+        Assert.Equal(swings.OrderDescending(), swings);
+
+        // The rent's bar: 300 ± 10 % = 270 and 330, each the IRR econ gives with that rent.
+        var rent = bars.Single(b => b.GetProperty("input").GetString() == "site.rentPerKwMonth");
+        Assert.Equal(270, rent.GetProperty("lowValue").GetDouble(), 9);
+        Assert.Equal(330, rent.GetProperty("highValue").GetDouble(), 9);
+        var (_, at330, _) = CliRunner.Run("econ", "--preset", "cn-2025-essay", "--set", "site.rentPerKwMonth=330", "--json");
+        Assert.Equal(JsonDocument.Parse(at330).RootElement.GetProperty("irr").GetDouble(), rent.GetProperty("high").GetDouble(), 12);
+        Assert.Equal(json.GetProperty("base").GetDouble(), Json("econ", "--preset", "cn-2025-essay").GetProperty("irr").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void A_bad_change_or_output_is_refused()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("sensitivity", "--preset", "cn-2025-essay", "--output", "irr", "--change", "1.5");
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("--change", stderr, StringComparison.Ordinal);
+        var (code2, _, stderr2) = CliRunner.Run("sensitivity", "--preset", "cn-2025-essay", "--output", "nope");
+        Assert.Equal(2, code2);
+        Assert.Contains("--output: no model of the scenario has a metric named nope", CliRunner.Flat(stderr2), StringComparison.Ordinal);
+    }
+}
