@@ -99,7 +99,7 @@ public static class GridSweep
             var range = ScenarioPaths.Numeric(path);
             var integer = range?.IsInteger == true;
             var values = Enumerable.Range(0, steps).Select(i => i == steps - 1 ? to : from + ((to - from) * i / (steps - 1)))
-                .Select(v => integer ? Math.Round(v) : v).Distinct().Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToList();
+                .Select(v => integer ? Math.Round(v) : Tidy(v)).Distinct().Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToList();
             return range is null
                 ? (null, Refuse(Messages.Of("diag2.solve.notNumber", ("path", path)), Messages.Of("diag2.sweep.syntax.allowed")))
                 : (new SweepAxis(path, values, true), null);
@@ -192,4 +192,7 @@ public static class GridSweep
     }
 
     private static string F(double x) => NumberFormat.Plain(x);
+
+    /// <summary>An evenly spaced point without the binary noise of its arithmetic: 0.15, not 0.15000000000000002 (12 significant digits).</summary>
+    private static double Tidy(double x) => double.Parse(x.ToString("G12", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -36,6 +36,14 @@ public class SweepCommandTests
     }
 
     [Fact]
+    public void Evenly_spaced_points_are_the_decimals_one_would_write()
+    {
+        var grid = Json("sweep", "--preset", "cn-2025-essay", "--vary", "site.vacancy=0.05:0.45:9", "--output", "irr");
+        Assert.Equal(["0.05", "0.1", "0.15", "0.2", "0.25", "0.3", "0.35", "0.4", "0.45"],
+            grid.GetProperty("axes")[0].GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
     public void A_categorical_axis_compares_chips_and_says_which_the_model_refuses()
     {
         var grid = Json("sweep", "--preset", "deepseek-v3-h800", "--vary", "compute.training.fleet[0].accelerator=h800,h20,ascend-910c", "--output", "acceleratorHours");
