@@ -65,7 +65,7 @@ public static class MetricModel
 
         if (Run(scenario, model, cancellationToken) is { } result && result.Metrics.All(m => m.Key != metric))
         {
-            return (null, Refuse(metricOption, Messages.Of("diag2.solve.unknownMetric", ("metric", Diagnostic.Shown(metric))),
+            return (null, Refuse(metricOption, Messages.Of("diag2.solve.noMetricInModel", ("metric", Diagnostic.Shown(metric)), ("model", model.Command)),
                 Messages.Literal(string.Join(", ", result.Metrics.Select(m => m.Key)))));
         }
 

@@ -11,13 +11,15 @@ namespace Suanli.Analysis.Sweep;
 /// <param name="Path">The path.</param>
 /// <param name="Values">The values, in order.</param>
 /// <param name="Numeric">Whether the values are numbers (an evenly spaced range).</param>
-public sealed record SweepAxis(string Path, IReadOnlyList<string> Values, bool Numeric);
+/// <param name="Requested">The points asked for (more than the values when whole-number rounding merged some).</param>
+public sealed record SweepAxis(string Path, IReadOnlyList<string> Values, bool Numeric, int Requested = 0);
 
 /// <summary>One cell of the grid.</summary>
 /// <param name="Values">The value of each axis, in axis order.</param>
 /// <param name="Metric">The metric there, or null when the model gives none.</param>
 /// <param name="Refused">Why the scenario could not be built or evaluated at this cell, or null.</param>
-public sealed record SweepCell(IReadOnlyList<string> Values, double? Metric, Diagnostic? Refused);
+/// <param name="Currency">The metric's currency at this cell (a sweep over <c>currency</c> changes it), or null.</param>
+public sealed record SweepCell(IReadOnlyList<string> Values, double? Metric, Diagnostic? Refused, Currency? Currency = null);
 
 /// <summary>The answer of <c>suanli sweep</c>.</summary>
 public sealed record SweepResult : IModelResult
@@ -102,11 +104,16 @@ public static class GridSweep
                 .Select(v => integer ? Math.Round(v) : Tidy(v)).Distinct().Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToList();
             return range is null
                 ? (null, Refuse(Messages.Of("diag2.solve.notNumber", ("path", path)), Messages.Of("diag2.sweep.syntax.allowed")))
-                : (new SweepAxis(path, values, true), null);
+                : (new SweepAxis(path, values, true, steps), null);
         }
 
         var list = spec.Split(',').Select(v => v.Trim()).ToList();
-        if (list.Any(v => v.Length == 0) || list.Count > MaxSteps)
+        if (list.Count > MaxSteps)
+        {
+            return (null, Refuse(Messages.Of("diag2.sweep.tooManyValues", ("count", F(list.Count))), Messages.Of("diag2.sweep.range.allowed", ("max", F(MaxSteps)))));
+        }
+
+        if (list.Any(v => v.Length == 0))
         {
             return (null, Refuse(Messages.Of("diag2.sweep.syntax", ("value", Diagnostic.Shown(text))), Messages.Of("diag2.sweep.syntax.allowed")));
         }
@@ -149,6 +156,20 @@ public static class GridSweep
             return new(null, refusal);
         }
 
+        // Each value alone must be one its path takes (a number in range, a known choice, an existing list item): a typo is
+        // refused here, not shown as a grid of n/a. Values refused only in combination stay cells with their reason.
+        foreach (var axis in axes)
+        {
+            foreach (var value in axis.Values)
+            {
+                var alone = loadWith([axis.Path + "=" + value]);
+                if (alone.Scenario is null && alone.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error && d.Path == axis.Path && ValueFaults.Contains(d.Code)) is { } bad)
+                {
+                    return new(null, bad with { File = "command-line", Line = 1, Column = 1, Path = "--vary" });
+                }
+            }
+        }
+
         var combos = axes.Count == 1
             ? axes[0].Values.Select(v => (IReadOnlyList<string>)[v]).ToList()
             : [.. axes[0].Values.SelectMany(a => axes[1].Values.Select(b => (IReadOnlyList<string>)[a, b]))];
@@ -165,7 +186,8 @@ public static class GridSweep
                 continue;
             }
 
-            result.Add(new SweepCell(combos[i], MetricModel.Value(MetricModel.Run(cell, model!, cancellationToken), metric), null));
+            var run = MetricModel.Run(cell, model!, cancellationToken);
+            result.Add(new SweepCell(combos[i], MetricModel.Value(run, metric), null, run?.Metrics.FirstOrDefault(m => m.Key == metric)?.Currency));
         }
 
         progress?.Report(new AnalysisProgress("sweep", combos.Count, combos.Count));
@@ -175,6 +197,16 @@ public static class GridSweep
         if (refused > 0)
         {
             findings.Add(Finding.Warning("sweep.refused", ("count", refused), ("total", result.Count)));
+        }
+
+        if (refused == 0 && result.All(c => c.Metric is null))
+        {
+            findings.Add(Finding.Warning("sweep.undefined", ("metric", metric)));
+        }
+
+        foreach (var axis in axes.Where(a => a.Requested > a.Values.Count))
+        {
+            findings.Add(Finding.Info("sweep.merged", ("path", axis.Path), ("requested", axis.Requested), ("points", axis.Values.Count)));
         }
 
         return new(new SweepResult
@@ -192,6 +224,14 @@ public static class GridSweep
     }
 
     private static string F(double x) => NumberFormat.Plain(x);
+
+    // Faults of a value on its own (its type, range, choice, or a list item that does not exist); a value refused only with
+    // the rest of the scenario (an FP8 run on a chip without FP8) is a cell with its reason instead.
+    private static readonly HashSet<string> ValueFaults =
+    [
+        DiagnosticCodes.WrongType, DiagnosticCodes.NotFinite, DiagnosticCodes.OutOfRange, DiagnosticCodes.UnknownChoice, DiagnosticCodes.SetSyntax,
+        DiagnosticCodes.SetUnknownPath,
+    ];
 
     /// <summary>An evenly spaced point without the binary noise of its arithmetic: 0.15, not 0.15000000000000002 (12 significant digits).</summary>
     private static double Tidy(double x) => double.Parse(x.ToString("G12", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -14,7 +14,8 @@ namespace Suanli.Analysis.Sweep;
 /// <param name="HighValue">The high end.</param>
 /// <param name="Low">The metric at the low end, or null when the model gives none there.</param>
 /// <param name="High">The metric at the high end, or null.</param>
-public sealed record TornadoBar(string Input, double BaseValue, double LowValue, double HighValue, double? Low, double? High)
+/// <param name="Refused">Why an end gives no value (the scenario refuses it), or null.</param>
+public sealed record TornadoBar(string Input, double BaseValue, double LowValue, double HighValue, double? Low, double? High, Diagnostic? Refused = null)
 {
     /// <summary>|high − low|, or null without both.</summary>
     public double? Swing => Low is { } l && High is { } h ? Math.Abs(h - l) : null;
@@ -55,7 +56,7 @@ public sealed record TornadoResult : IModelResult
 }
 
 /// <summary>
-/// A one-at-a-time tornado (issue 13, first slice): every numeric input of the model's section that the scenario states, moved
+/// A one-at-a-time tornado (issue 13, first slice): every numeric input the scenario states (a layout reads site.* too), moved
 /// by ±<c>change</c> of its value (clamped to the schema's range; whole numbers rounded), the others held; bars ranked by the swing
 /// of the metric. Inputs stated as 0 cannot move relatively and are left out. Until inputs can carry distributions, this is the
 /// <c>--all</c> form of the issue: ±20 % of each plain number.
@@ -77,24 +78,25 @@ public static class Tornado
             return (null, refusal);
         }
 
-        var section = model!.Section.Split('.')[0] + ".";
         var inputs = scenario.Inputs
-            .Where(i => i.Origin != InputOrigin.Default && i.File != "catalog" && i.Path.StartsWith(section, StringComparison.Ordinal))
+            .Where(i => i.Origin != InputOrigin.Default && i.File != "catalog" && !i.Path.StartsWith("claims", StringComparison.Ordinal))
             .Select(i => (i.Path, Range: ScenarioPaths.Numeric(i.Path),
                 Value: double.TryParse(i.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN))
             .Where(x => x.Range is not null && double.IsFinite(x.Value) && x.Value != 0)
             .GroupBy(x => x.Path).Select(g => g.Last())
             .Take(MaxInputs)
             .ToList();
-        var baseResult = MetricModel.Run(scenario, model, cancellationToken);
+        var baseResult = MetricModel.Run(scenario, model!, cancellationToken);
         var unit = baseResult?.Metrics.FirstOrDefault(m => m.Key == metric);
-        double? At(string path, double value)
+        (double? Value, Diagnostic? Refused) At(string path, double value)
         {
             var load = loadWith([path + "=" + value.ToString("R", CultureInfo.InvariantCulture)]);
-            return load.Scenario is { } s ? MetricModel.Value(MetricModel.Run(s, model, cancellationToken), metric) : null;
+            return load.Scenario is { } s ? (MetricModel.Value(MetricModel.Run(s, model!, cancellationToken), metric), null)
+                : (null, load.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error));
         }
 
         var bars = new List<TornadoBar>();
+        var unmoved = 0;
         for (var k = 0; k < inputs.Count; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -110,18 +112,32 @@ public static class Tornado
             var high = Clamp(value * (1 + change));
             if (low == value && high == value)
             {
+                unmoved++;
                 continue;
             }
 
-            bars.Add(new TornadoBar(path, value, Math.Min(low, high), Math.Max(low, high), At(path, Math.Min(low, high)), At(path, Math.Max(low, high))));
+            var (lowMetric, lowRefused) = At(path, Math.Min(low, high));
+            var (highMetric, highRefused) = At(path, Math.Max(low, high));
+            bars.Add(new TornadoBar(path, value, Math.Min(low, high), Math.Max(low, high), lowMetric, highMetric, lowRefused ?? highRefused));
         }
 
         progress?.Report(new AnalysisProgress("sensitivity", inputs.Count, inputs.Count));
+        if (bars.Count == 0)
+        {
+            return (null, Diagnostic.Error(DiagnosticCodes.Inconsistent, "command-line", 1, 1, "--change", Messages.Of("diag2.sensitivity.nothingMoves", ("change", NumberFormat.Plain(change))),
+                Messages.Of("diag2.sensitivity.nothingMoves.allowed")));
+        }
+
         var ranked = bars.OrderByDescending(b => b.Swing ?? double.NegativeInfinity).ThenBy(b => b.Input, StringComparer.Ordinal).ToList();
         var findings = new List<Finding>();
         if (ranked.FirstOrDefault() is { Swing: not null } top)
         {
             findings.Add(Finding.Info("sensitivity.top", ("input", top.Input), ("metric", metric), ("low", top.Low!.Value), ("high", top.High!.Value), ("change", change)));
+        }
+
+        if (unmoved > 0)
+        {
+            findings.Add(Finding.Info("sensitivity.unmoved", ("count", unmoved), ("change", change)));
         }
 
         if (ranked.Count(b => b.Swing is null) is var missing and > 0)
@@ -132,7 +148,7 @@ public static class Tornado
         return (new TornadoResult
         {
             Header = ResultHeader.For("sensitivity", scenario),
-            Model = model.Command,
+            Model = model!.Command,
             Metric = metric,
             MetricUnit = unit?.Unit ?? Unit.None,
             MetricCurrency = unit?.Currency,

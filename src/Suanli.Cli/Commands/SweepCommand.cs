@@ -64,12 +64,20 @@ internal static class SweepCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
-                    if (File.Exists(temp))
+                    if (temp.Length > 0 && File.Exists(temp))
                     {
                         File.Delete(temp);
                     }
 
-                    context.Report(CliMessages.Usage("--csv", CliMessages.Of("diag.cannotWrite", ("file", file), ("reason", e.Message)), CliMessages.Of("diag.allowed.writablePath")));
+                    // The reason in plain words, without the temporary file's name.
+                    var reason = e switch
+                    {
+                        DirectoryNotFoundException => "the directory does not exist",
+                        UnauthorizedAccessException => "permission denied, or it is a directory",
+                        ArgumentException => "the path is empty or malformed",
+                        _ => e.Message.Replace(temp, file, StringComparison.Ordinal),
+                    };
+                    context.Report(CliMessages.Usage("--csv", CliMessages.Of("diag.cannotWrite", ("file", file), ("reason", reason)), CliMessages.Of("diag.allowed.writablePath")));
                     return ExitCodes.InvalidInput;
                 }
             }

@@ -10,7 +10,7 @@ internal static class SweepView
     public static void Write(IAnsiConsole console, SweepResult result, Words words)
     {
         View.Header(console, words, result.Header, "sweep.title", ("metric", result.Metric), ("model", result.Model));
-        string Value(SweepCell c) => c.Metric is { } v ? words.Quantity(v, result.MetricUnit, result.MetricCurrency) : words["value.none"];
+        string Value(SweepCell c) => c.Metric is { } v ? words.Quantity(v, result.MetricUnit, c.Currency ?? result.MetricCurrency) : words["value.none"];
         Table table;
         if (result.Axes.Count == 1)
         {

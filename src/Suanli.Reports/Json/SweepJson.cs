@@ -39,7 +39,8 @@ public sealed record SweepAxisJson(string Path, IReadOnlyList<string> Values);
 /// <param name="Values">Path → value.</param>
 /// <param name="Value">The metric, or null.</param>
 /// <param name="Refused">Why the cell could not be evaluated, or null.</param>
-public sealed record SweepRowJson(IReadOnlyDictionary<string, string> Values, double? Value, string? Refused);
+/// <param name="Currency">The value's currency at this cell, when money.</param>
+public sealed record SweepRowJson(IReadOnlyDictionary<string, string> Values, double? Value, string? Refused, string? Currency);
 
 /// <summary>Turns a <see cref="SweepResult"/> into <see cref="SweepJson"/> and CSV.</summary>
 public static class SweepJsonWriter
@@ -56,7 +57,7 @@ public static class SweepJsonWriter
             MetricCurrency = result.MetricCurrency?.ToString(),
             Axes = [.. result.Axes.Select(a => new SweepAxisJson(a.Path, a.Values))],
             Grid = [.. result.Cells.Select(c => new SweepRowJson(new OrderedDictionaryOf<string>(result.Axes.Select((a, i) => KeyValuePair.Create(a.Path, c.Values[i]))), c.Metric,
-                c.Refused is { } d ? words.DiagnosticLine(d) : null))],
+                c.Refused is { } d ? words.DiagnosticLine(d) : null, c.Currency?.ToString()))],
             Notes = [.. result.Findings.Select(f => EssayJsonWriter.Finding(f, words))],
         };
     }
@@ -66,8 +67,14 @@ public static class SweepJsonWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         static string Cell(string text) => text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-        var lines = new List<string> { string.Join(',', result.Axes.Select(a => Cell(a.Path)).Append(Cell(result.Metric))) };
-        lines.AddRange(result.Cells.Select(c => string.Join(',', c.Values.Select(Cell).Append(c.Metric is { } v ? v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : string.Empty))));
+        var money = result.Cells.Any(c => c.Currency is not null);
+        var header = result.Axes.Select(a => Cell(a.Path)).Append(Cell(result.Metric));
+        var lines = new List<string> { string.Join(',', money ? header.Append("currency") : header) };
+        foreach (var c in result.Cells)
+        {
+            var row = c.Values.Select(Cell).Append(c.Metric is { } v ? v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+            lines.Add(string.Join(',', money ? row.Append(c.Currency?.ToString() ?? string.Empty) : row));
+        }
         return string.Join('\n', lines) + "\n";
     }
 }

@@ -41,7 +41,8 @@ public sealed record TornadoJson : ScenarioCommandJson
 /// <param name="Low">The metric at the low value, or null.</param>
 /// <param name="High">The metric at the high value, or null.</param>
 /// <param name="Swing">|high − low|, or null.</param>
-public sealed record TornadoRowJson(string Input, double BaseValue, double LowValue, double HighValue, double? Low, double? High, double? Swing);
+/// <param name="Refused">Why an end gives no value, or null.</param>
+public sealed record TornadoRowJson(string Input, double BaseValue, double LowValue, double HighValue, double? Low, double? High, double? Swing, string? Refused);
 
 /// <summary>Turns a <see cref="TornadoResult"/> into <see cref="TornadoJson"/>.</summary>
 public static class TornadoJsonWriter
@@ -58,7 +59,7 @@ public static class TornadoJsonWriter
             MetricCurrency = result.MetricCurrency?.ToString(),
             Base = result.BaseMetric,
             Change = result.Change,
-            Tornado = [.. result.Bars.Select(b => new TornadoRowJson(b.Input, b.BaseValue, b.LowValue, b.HighValue, b.Low, b.High, b.Swing))],
+            Tornado = [.. result.Bars.Select(b => new TornadoRowJson(b.Input, b.BaseValue, b.LowValue, b.HighValue, b.Low, b.High, b.Swing, b.Refused is { } d ? words.DiagnosticLine(d) : null))],
             Notes = [.. result.Findings.Select(f => EssayJsonWriter.Finding(f, words))],
         };
     }

@@ -150,3 +150,57 @@ public class SensitivityCommandTests
         Assert.Contains("--output: no model of the scenario has a metric named nope", CliRunner.Flat(stderr2), StringComparison.Ordinal);
     }
 }
+
+/// <summary>What the review of the sweep and the tornado asked to be refused or said.</summary>
+public class SweepReviewTests
+{
+    private static JsonElement Json(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run([.. args, "--json"]);
+        Assert.True(code == 0, stderr);
+        return JsonDocument.Parse(stdout).RootElement;
+    }
+
+    private static List<string?> Codes(JsonElement json) => [.. json.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("code").GetString())];
+
+    [Theory]
+    [InlineData("site.rentPerKwMonth=250:450", "--vary: expected a number, got '250:450'")]
+    [InlineData("site.vacancy=-1:2:4", "--vary: -1 is outside [0, 1]")]
+    [InlineData("site.powerPricing=included,bogus", "--vary")]
+    [InlineData("site.phases[5].itMw=1,2", "--vary: the scenario has no such list item to set")]
+    public void A_value_its_path_cannot_take_is_refused_before_the_grid(string vary, string expected)
+    {
+        var (code, stdout, stderr) = CliRunner.Run("sweep", "--preset", "cn-2025-essay", "--output", "npv", "--vary", vary);
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains(expected, CliRunner.Flat(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_cell_carries_its_own_currency()
+    {
+        var grid = Json("sweep", "--preset", "deepseek-v3-h800", "--vary", "currency=USD,RMB", "--output", "cost");
+        Assert.Equal(["USD", "RMB"], grid.GetProperty("grid").EnumerateArray().Select(r => r.GetProperty("currency").GetString()));
+    }
+
+    [Fact]
+    public void A_metric_the_model_never_gives_and_merged_points_are_said()
+    {
+        Assert.Contains("sweep.undefined", Codes(Json("sweep", "--preset", "cn-2025-essay", "--vary", "site.rentPerKwMonth=300,400", "--output", "equityIrr")));
+        var merged = Json("sweep", "--preset", "cn-2025-essay", "--vary", "site.horizonYears=10:12:5", "--output", "npv");
+        Assert.Equal(3, merged.GetProperty("grid").GetArrayLength());
+        Assert.Contains("sweep.merged", Codes(merged));
+    }
+
+    [Fact]
+    public void A_layout_tornado_moves_the_site_inputs_too_and_a_change_that_moves_nothing_is_refused()
+    {
+        var json = Json("sensitivity", "--preset", "us-400mw-campus-vs-4-sites", "--output", "campus.npv");
+        Assert.Equal("site.rentPerKwMonth", json.GetProperty("tornado")[0].GetProperty("input").GetString());
+
+        var (code, stdout, stderr) = CliRunner.Run("sensitivity", "--preset", "cn-2025-essay", "--output", "npv", "--change", "1e-300");
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("--change: no input moves", CliRunner.Flat(stderr), StringComparison.Ordinal);
+    }
+}
