@@ -119,14 +119,7 @@ internal static class CloudBuilder
         }
         else if (dto.SitePreset is { } preset)
         {
-            var withSite = Presets.Names.Where(n => Presets.Text(n) is { } text && text.Contains("\nsite:", StringComparison.Ordinal)).ToList();
-            if (!withSite.Contains(preset, StringComparer.Ordinal))
-            {
-                Error(DiagnosticCodes.UnknownChoice, "cloud.sitePreset",
-                    Messages.Of(Presets.Text(preset) is null ? "diag2.essay.notAPreset" : "diag2.market.noSite", ("preset", Diagnostic.Shown(preset))),
-                    Messages.Literal(string.Join(", ", withSite)));
-            }
-            else if (currency is { } c && ScenarioLoader.FromPreset(preset).Scenario?.Currency is { } siteCurrency && siteCurrency != c)
+            if (SitePresets.Check(preset, "cloud.sitePreset", binder, diagnostics) && currency is { } c && ScenarioLoader.FromPreset(preset).Scenario?.Currency is { } siteCurrency && siteCurrency != c)
             {
                 Error(DiagnosticCodes.Inconsistent, "cloud.sitePreset", Messages.Of("diag2.cloud.currency", ("preset", preset), ("site", siteCurrency.ToString()), ("cloud", c.ToString())),
                     Messages.Of("diag2.cloud.currency.allowed", ("cloud", c.ToString())));

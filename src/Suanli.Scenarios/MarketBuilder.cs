@@ -257,16 +257,7 @@ internal static class MarketBuilder
         }
 
         // Only a preset with a site has break-even rents and owner's costs; the list offered is those.
-        var withSite = Presets.Names.Where(n => Presets.Text(n) is { } text && text.Contains("\nsite:", StringComparison.Ordinal)).ToList();
-        void SitePreset(string preset, string path)
-        {
-            if (!withSite.Contains(preset, StringComparer.Ordinal))
-            {
-                binder.Report(diagnostics, DiagnosticCodes.UnknownChoice, path,
-                    Messages.Of(Presets.Text(preset) is null ? "diag2.essay.notAPreset" : "diag2.market.noSite", ("preset", Diagnostic.Shown(preset))),
-                    Messages.Literal(string.Join(", ", withSite)));
-            }
-        }
+        void SitePreset(string preset, string path) => SitePresets.Check(preset, path, binder, diagnostics);
 
         if (dto.BreakEvenPreset is { } preset)
         {
@@ -301,7 +292,7 @@ internal static class MarketBuilder
             if (site is null)
             {
                 binder.Report(diagnostics, DiagnosticCodes.MissingKey, F($"market.gpuServers[{i}].sitePreset"), Messages.Of("diag2.market.noSitePreset"),
-                    Messages.Literal(string.Join(", ", withSite)));
+                    Messages.Literal(SitePresets.List));
             }
             else if (g.SitePreset is not null)
             {

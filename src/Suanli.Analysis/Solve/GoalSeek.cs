@@ -100,8 +100,7 @@ public static class GoalSeek
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(loadWith);
         ArgumentNullException.ThrowIfNull(request);
-        static Diagnostic Refuse(string field, MessageText message, MessageText allowed) =>
-            Diagnostic.Error(DiagnosticCodes.Inconsistent, "command-line", 1, 1, field, message, allowed);
+        static Diagnostic Refuse(string field, MessageText message, MessageText allowed) => CommandLineRefusal.Of(field, message, allowed);
 
         var range = ScenarioPaths.Numeric(request.Path);
         if (range is null)

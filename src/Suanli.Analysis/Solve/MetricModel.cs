@@ -34,8 +34,7 @@ public static class MetricModel
     public static (ScenarioSection? Model, Diagnostic? Refusal) Pick(Scenario scenario, string metric, string? command, string metricOption, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        static Diagnostic Refuse(string field, MessageText message, MessageText allowed) =>
-            Diagnostic.Error(DiagnosticCodes.Inconsistent, "command-line", 1, 1, field, message, allowed);
+        static Diagnostic Refuse(string field, MessageText message, MessageText allowed) => CommandLineRefusal.Of(field, message, allowed);
         var present = ModelRunners.PresentIn(scenario);
         ScenarioSection? model;
         if (command is not null)

@@ -74,7 +74,7 @@ public static class GridSweep
     public static (SweepAxis? Axis, Diagnostic? Refusal) ParseAxis(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        static Diagnostic Refuse(MessageText message, MessageText allowed) => Diagnostic.Error(DiagnosticCodes.Inconsistent, "command-line", 1, 1, "--vary", message, allowed);
+        static Diagnostic Refuse(MessageText message, MessageText allowed) => CommandLineRefusal.Of("--vary", message, allowed);
         var cut = text.IndexOf('=', StringComparison.Ordinal);
         if (cut <= 0 || cut == text.Length - 1)
         {
@@ -128,7 +128,7 @@ public static class GridSweep
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(loadWith);
         ArgumentNullException.ThrowIfNull(axes);
-        static Diagnostic Refuse(MessageText message, MessageText allowed) => Diagnostic.Error(DiagnosticCodes.Inconsistent, "command-line", 1, 1, "--vary", message, allowed);
+        static Diagnostic Refuse(MessageText message, MessageText allowed) => CommandLineRefusal.Of("--vary", message, allowed);
         if (axes.Count is < 1 or > 2)
         {
             return new(null, Refuse(Messages.Of("diag2.sweep.axes", ("count", F(axes.Count))), Messages.Of("diag2.sweep.axes.allowed")));

@@ -124,7 +124,7 @@ public static class Tornado
         progress?.Report(new AnalysisProgress("sensitivity", inputs.Count, inputs.Count));
         if (bars.Count == 0)
         {
-            return (null, Diagnostic.Error(DiagnosticCodes.Inconsistent, "command-line", 1, 1, "--change", Messages.Of("diag2.sensitivity.nothingMoves", ("change", NumberFormat.Plain(change))),
+            return (null, CommandLineRefusal.Of("--change", Messages.Of("diag2.sensitivity.nothingMoves", ("change", NumberFormat.Plain(change))),
                 Messages.Of("diag2.sensitivity.nothingMoves.allowed")));
         }
 
